@@ -1,0 +1,91 @@
+/**
+ * Form building blocks shared by every page: an error summary that takes focus, and fields
+ * whose errors and hints are tied to the input (aria-describedby), GOV.UK style.
+ */
+import { useEffect, useRef } from "react";
+import type { FieldErrors } from "~/modules/forms/validation";
+
+export function fieldId(name: string) {
+  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+}
+
+/** `focusKey` changes on each submit attempt: the summary then takes focus (not on every keystroke). */
+export function ErrorSummary({ errors, focusKey }: { errors: FieldErrors | undefined; focusKey?: unknown }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {});
+  const hasErrors = entries.length > 0;
+  useEffect(() => {
+    if (hasErrors) ref.current?.focus();
+  }, [focusKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            {name === "form" ? message : <a href={`#${fieldId(name)}`}>{message}</a>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type DescribedProps = { name: string; hint?: string; error?: string };
+
+/** ids for the hint and error of a field, to put in aria-describedby */
+export function describedBy({ name, hint, error }: DescribedProps) {
+  const ids = [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+export function Hint({ name, hint }: { name: string; hint?: string }) {
+  return hint ? (
+    <span className="hint" id={`${fieldId(name)}-hint`}>
+      {hint}
+    </span>
+  ) : null;
+}
+
+export function FieldError({ name, error }: { name: string; error?: string }) {
+  return error ? (
+    <span className="error-message" id={`${fieldId(name)}-error`}>
+      <span className="visually-hidden">Error: </span>
+      {error}
+    </span>
+  ) : null;
+}
+
+export function TextField(
+  props: DescribedProps & {
+    label: string;
+    type?: "text" | "email";
+    defaultValue?: string;
+    autoComplete?: string;
+    inputMode?: "numeric" | "email" | "text";
+    className?: string;
+    inputProps?: React.InputHTMLAttributes<HTMLInputElement>;
+  },
+) {
+  const { name, label, hint, error, type = "text" } = props;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={fieldId(name)}>{label}</label>
+      <Hint name={name} hint={hint} />
+      <FieldError name={name} error={error} />
+      <input
+        id={fieldId(name)}
+        name={name}
+        type={type}
+        defaultValue={props.defaultValue}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        className={props.className}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props)}
+        {...props.inputProps}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Sessions live in the database (revocable; idle and absolute timeouts). The cookie holds a
+ * random token, signed with SESSION_SECRET so a tampered cookie is simply not a session.
+ */
+import { createCookie, redirect } from "@remix-run/node";
+import { env, isHttps } from "~/modules/config/env.server";
+import { db } from "~/modules/db/client.server";
+import { hashToken, randomToken } from "~/modules/security/tokens.server";
+
+const TOUCH_EVERY_MS = 60_000;
+
+function sessionCookie() {
+  const config = env();
+  const https = isHttps(config);
+  // __Host- binds the cookie to this exact origin over HTTPS (no Domain, Path=/, Secure).
+  return createCookie(https ? "__Host-consult_session" : "consult_session", {
+    httpOnly: true,
+    secure: https,
+    sameSite: "lax",
+    path: "/",
+    secrets: [config.SESSION_SECRET],
+    maxAge: config.SESSION_MAX_DAYS * 24 * 60 * 60,
+  });
+}
+
+let cookie: ReturnType<typeof sessionCookie> | undefined;
+const getCookie = () => (cookie ??= sessionCookie());
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  language: string;
+  isAdmin: boolean;
+  sessionId: string;
+};
+
+/** Creates a session and returns the Set-Cookie header value. */
+export async function createSession(userId: string, request: Request): Promise<string> {
+  const config = env();
+  const token = randomToken();
+  const now = new Date();
+  await db().session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      expiresAt: new Date(now.getTime() + config.SESSION_MAX_DAYS * 24 * 60 * 60 * 1000),
+      userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+    },
+  });
+  await db().user.update({ where: { id: userId }, data: { lastSignInAt: now } });
+  return getCookie().serialize(token);
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await getCookie().parse(request.headers.get("cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const session = await db().session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: true },
+  });
+  if (!session || session.revokedAt || session.user.disabledAt) return null;
+  const now = Date.now();
+  const idleLimit = env().SESSION_IDLE_MINUTES * 60_000;
+  if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleLimit <= now) return null;
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db().session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const { user } = session;
+  return { id: user.id, email: user.email, name: user.name, language: user.language, isAdmin: user.isAdmin, sessionId: session.id };
+}
+
+/** Where to send someone who must sign in first, remembering where they were going. */
+export function signInUrl(request: Request): string {
+  const url = new URL(request.url);
+  return `/sign-in?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) throw redirect(signInUrl(request));
+  return user;
+}
+
+export async function destroySession(request: Request): Promise<string> {
+  const token = await readToken(request);
+  if (token) {
+    await db().session.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+  return getCookie().serialize("", { maxAge: 0 });
+}
+
+export async function revokeAllSessions(userId: string) {
+  await db().session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Only same-site paths, never "//evil.example" or "https://...": no open redirects. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,31 @@
+import { db } from "~/modules/db/client.server";
+import type { SessionUser } from "~/modules/auth/session.server";
+
+/** The consultations a staff member may open: all for admins, else their memberships. */
+export async function consultationsFor(user: SessionUser) {
+  return db().consultation.findMany({
+    where: user.isAdmin ? {} : { members: { some: { userId: user.id } } },
+    orderBy: { createdAt: "desc" },
+    include: {
+      rounds: { orderBy: { number: "asc" }, select: { id: true, title: true, status: true, closesAt: true, timeZone: true } },
+      _count: { select: { versions: true } },
+    },
+  });
+}
+
+export async function consultationOverview(consultationId: string) {
+  return db().consultation.findUniqueOrThrow({
+    where: { id: consultationId },
+    include: {
+      versions: { orderBy: { number: "desc" }, include: { _count: { select: { sections: true } } } },
+      rounds: {
+        orderBy: { number: "asc" },
+        include: {
+          _count: { select: { invitations: true, questions: true } },
+          responses: { select: { status: true } },
+        },
+      },
+      members: { include: { user: { select: { name: true, email: true } } } },
+    },
+  });
+}

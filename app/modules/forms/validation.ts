@@ -1,0 +1,40 @@
+/**
+ * One way of doing forms: a zod schema per form, used by the action (authoritative) and, with
+ * JavaScript on, by react-hook-form in the browser. Errors travel as { field: message } and
+ * the typed values are sent back so nothing is lost.
+ */
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+
+/** FormData to a plain object; repeated names (checkboxes) become arrays. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const existing = values[name];
+    if (existing === undefined) values[name] = value;
+    else values[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return values;
+}
+
+export function errorsFromZod(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function validateForm<S extends z.ZodType>(formData: FormData, schema: S): FormResult<z.infer<S>> {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, errors: errorsFromZod(parsed.error), values };
+}

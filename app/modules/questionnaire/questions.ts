@@ -1,0 +1,117 @@
+/**
+ * Questions as the respondent's form sees them, and the one zod schema that validates a
+ * section's answers in the browser (react-hook-form) and in the action alike.
+ * Field names: `q_<questionId>` (no dots: react-hook-form reads dots as nesting); choice answers are option ids, text answers strings.
+ */
+import { z } from "zod";
+
+export type QuestionType =
+  | "SINGLE_CHOICE"
+  | "MULTIPLE_CHOICE"
+  | "AGREEMENT"
+  | "SHORT_TEXT"
+  | "LONG_TEXT"
+  | "PROPOSED_WORDING"
+  | "YES_NO";
+
+export type QuestionOption = { id: string; label: string };
+
+export type FormQuestion = {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  help: string;
+  required: boolean;
+  options: QuestionOption[];
+};
+
+export const SHORT_TEXT_MAX = 500;
+export const LONG_TEXT_MAX = 20_000;
+
+export const AGREEMENT_OPTIONS: QuestionOption[] = [
+  { id: "strongly-agree", label: "Strongly agree" },
+  { id: "agree", label: "Agree" },
+  { id: "neutral", label: "Neither agree nor disagree" },
+  { id: "disagree", label: "Disagree" },
+  { id: "strongly-disagree", label: "Strongly disagree" },
+  { id: "dont-know", label: "Don't know" },
+];
+
+export const YES_NO_OPTIONS: QuestionOption[] = [
+  { id: "yes", label: "Yes" },
+  { id: "no", label: "No" },
+];
+
+export const isChoiceType = (type: QuestionType) =>
+  type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE" || type === "AGREEMENT" || type === "YES_NO";
+
+/** The options a question offers: fixed sets for agreement and yes/no, else its own. */
+export function optionsOf(type: QuestionType, stored: unknown): QuestionOption[] {
+  if (type === "AGREEMENT") return AGREEMENT_OPTIONS;
+  if (type === "YES_NO") return YES_NO_OPTIONS;
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(
+    (o): o is QuestionOption => typeof o === "object" && o !== null && typeof o.id === "string" && typeof o.label === "string",
+  );
+}
+
+export const fieldName = (questionId: string) => `q_${questionId}`;
+
+export type AnswerValue = { choices: string[]; text: string | null };
+
+function questionSchema(q: FormQuestion) {
+  const ids = q.options.map((o) => o.id);
+  const pick = "Choose one of the options";
+  switch (q.type) {
+    case "MULTIPLE_CHOICE": {
+      const list = z
+        .union([z.string(), z.array(z.string())])
+        .optional()
+        .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+        .refine((v) => v.every((id) => ids.includes(id)), "Choose from the options shown");
+      return q.required ? list.refine((v) => v.length > 0, "Choose at least one option") : list;
+    }
+    case "SINGLE_CHOICE":
+    case "AGREEMENT":
+    case "YES_NO": {
+      const one = z
+        .string()
+        .optional()
+        .transform((v) => (v ? [v] : []))
+        .refine((v) => v.every((id) => ids.includes(id)), pick);
+      return q.required ? one.refine((v) => v.length === 1, q.type === "YES_NO" ? "Choose yes or no" : pick) : one;
+    }
+    default: {
+      const max = q.type === "SHORT_TEXT" ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
+      const text = z
+        .string()
+        .optional()
+        .transform((v) => (v ?? "").replace(/\r\n/g, "\n"))
+        .refine((v) => v.length <= max, `Keep this answer under ${max.toLocaleString("en")} characters`);
+      return q.required ? text.refine((v) => v.trim().length > 0, "Answer this question") : text;
+    }
+  }
+}
+
+/**
+ * The schema for one page of answers. `requireAll: false` lets a draft be saved half done;
+ * required answers are enforced when the response is reviewed and submitted.
+ */
+export function answersSchema(questions: FormQuestion[], { requireAll }: { requireAll: boolean }) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const q of questions) shape[fieldName(q.id)] = questionSchema({ ...q, required: requireAll && q.required });
+  return z.object(shape).passthrough();
+}
+
+/** Turns parsed form data into one value per question. */
+export function answerValues(questions: FormQuestion[], parsed: Record<string, unknown>): Map<string, AnswerValue> {
+  const values = new Map<string, AnswerValue>();
+  for (const q of questions) {
+    const v = parsed[fieldName(q.id)];
+    if (isChoiceType(q.type)) values.set(q.id, { choices: Array.isArray(v) ? (v as string[]) : [], text: null });
+    else values.set(q.id, { choices: [], text: typeof v === "string" && v.trim().length > 0 ? v : null });
+  }
+  return values;
+}
+
+export const isAnswered = (v: AnswerValue | undefined) => !!v && (v.choices.length > 0 || (v.text ?? "").trim().length > 0);

@@ -1,0 +1,132 @@
+/**
+ * What a respondent sees of a round through their organisation's invitation: the document's
+ * sections with their questions, the organisation's response and its answers, the deadline.
+ */
+import type { Attribution, ResponseStatus } from "~/generated/prisma/client";
+import { db } from "~/modules/db/client.server";
+import { isAnswered, optionsOf, type AnswerValue, type FormQuestion, type QuestionType } from "~/modules/questionnaire/questions";
+
+/** The pseudo-section holding questions about the whole document. */
+export const GENERAL_KEY = "general";
+
+export type RespondentSection = {
+  key: string;
+  heading: string;
+  body: string;
+  position: number;
+  questions: FormQuestion[];
+};
+
+export type RespondentRound = {
+  invitationId: string;
+  organisation: { id: string; name: string; type: string };
+  consultationTitle: string;
+  round: { id: string; title: string; instructions: string; status: string; timeZone: string; opensAt: Date | null };
+  deadline: Date | null;
+  isOpen: boolean;
+  sections: RespondentSection[];
+  response: {
+    id: string;
+    status: ResponseStatus;
+    attribution: Attribution;
+    consentToPublish: boolean;
+    submittedAt: Date | null;
+    updatedAt: Date;
+  } | null;
+  answers: Map<string, AnswerValue>;
+};
+
+export function deadlineOf(round: { closesAt: Date | null }, invitation: { extendedUntil: Date | null }) {
+  if (invitation.extendedUntil && (!round.closesAt || invitation.extendedUntil > round.closesAt)) return invitation.extendedUntil;
+  return round.closesAt;
+}
+
+export function isAcceptingAnswers(
+  round: { status: string; opensAt: Date | null; closesAt: Date | null },
+  invitation: { extendedUntil: Date | null },
+  now = new Date(),
+) {
+  // A round past its closing time still accepts answers from an organisation with an extension.
+  const deadline = deadlineOf(round, invitation);
+  const statusAllows = round.status === "OPEN" || (round.status === "CLOSED" && !!invitation.extendedUntil);
+  return statusAllows && (!round.opensAt || round.opensAt <= now) && (!deadline || now < deadline);
+}
+
+export async function loadRespondentRound(invitationId: string): Promise<RespondentRound> {
+  const invitation = await db().invitation.findUniqueOrThrow({
+    where: { id: invitationId },
+    include: {
+      organisation: { include: { type: true } },
+      round: {
+        include: {
+          consultation: true,
+          version: { include: { sections: { orderBy: { position: "asc" } } } },
+          questions: { where: { retiredAt: null }, orderBy: { position: "asc" } },
+        },
+      },
+    },
+  });
+  const { round } = invitation;
+  const response = await db().response.findUnique({
+    where: { roundId_organisationId: { roundId: round.id, organisationId: invitation.organisationId } },
+    include: { answers: true },
+  });
+
+  const toForm = (q: (typeof round.questions)[number]): FormQuestion => ({
+    id: q.id,
+    type: q.type as QuestionType,
+    prompt: q.prompt,
+    help: q.help,
+    required: q.required,
+    options: optionsOf(q.type as QuestionType, q.options),
+  });
+
+  const general = round.questions.filter((q) => !q.sectionId).map(toForm);
+  const sections: RespondentSection[] = round.version.sections.map((s) => ({
+    key: s.key,
+    heading: s.heading,
+    body: s.body,
+    position: s.position,
+    questions: round.questions.filter((q) => q.sectionId === s.id).map(toForm),
+  }));
+  if (general.length > 0) {
+    sections.push({ key: GENERAL_KEY, heading: "The document as a whole", body: "", position: sections.length + 1, questions: general });
+  }
+
+  return {
+    invitationId: invitation.id,
+    organisation: { id: invitation.organisation.id, name: invitation.organisation.name, type: invitation.organisation.type.label },
+    consultationTitle: round.consultation.title,
+    round: { id: round.id, title: round.title, instructions: round.instructions, status: round.status, timeZone: round.timeZone, opensAt: round.opensAt },
+    deadline: deadlineOf(round, invitation),
+    isOpen: isAcceptingAnswers(round, invitation),
+    sections,
+    response: response
+      ? {
+          id: response.id,
+          status: response.status,
+          attribution: response.attribution,
+          consentToPublish: response.consentToPublish,
+          submittedAt: response.submittedAt,
+          updatedAt: response.updatedAt,
+        }
+      : null,
+    answers: new Map(response?.answers.map((a) => [a.questionId, { choices: a.choices, text: a.text }]) ?? []),
+  };
+}
+
+export type SectionStatus = "not-started" | "in-progress" | "answered";
+
+export function sectionStatus(section: RespondentSection, answers: Map<string, AnswerValue>): SectionStatus {
+  const answered = section.questions.filter((q) => isAnswered(answers.get(q.id))).length;
+  if (answered === 0) return "not-started";
+  const requiredMissing = section.questions.some((q) => q.required && !isAnswered(answers.get(q.id)));
+  return answered === section.questions.length || !requiredMissing ? "answered" : "in-progress";
+}
+
+/** Required questions still unanswered, in document order. */
+export function missingRequired(round: RespondentRound) {
+  return round.sections.flatMap((s) =>
+    s.questions.filter((q) => q.required && !isAnswered(round.answers.get(q.id))).map((q) => ({ section: s, question: q })),
+  );
+}

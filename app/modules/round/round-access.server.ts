@@ -1,0 +1,10 @@
+import { db } from "~/modules/db/client.server";
+import { notFound, requireConsultationAccess } from "~/modules/auth/authorization.server";
+
+/** The round must belong to the consultation in the URL, and the user must have access to it. */
+export async function requireRoundAccess(request: Request, consultationId: string, roundId: string) {
+  const access = await requireConsultationAccess(request, consultationId);
+  const round = await db().round.findUnique({ where: { id: roundId }, include: { consultation: true } });
+  if (!round || round.consultationId !== consultationId) notFound("No such round.");
+  return { ...access, round };
+}

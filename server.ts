@@ -1,0 +1,117 @@
+/**
+ * The Consult server: resolves the database (embedded PostgreSQL or DATABASE_URL), applies
+ * pending migrations, seeds the demo on an empty database, then serves the Remix app behind
+ * security headers. `npm start` runs it on the production build; `npm run dev` with Vite.
+ */
+import type { Server } from "node:http";
+import compression from "compression";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { ConfigError, env } from "./app/modules/config/env.server";
+import { openDatabase } from "./app/modules/db/runtime.server";
+import { applyPendingMigrations } from "./app/modules/db/migrate.server";
+import { EmbeddedPostgresBusyError } from "./app/modules/db/embedded.server";
+import { securityHeaders, refuseCrossOriginPosts } from "./app/modules/security/headers.server";
+
+async function main() {
+  const config = env();
+  const production = config.NODE_ENV === "production";
+
+  const database = await openDatabase();
+  process.env.DATABASE_URL = database.url; // the app's client reads it (app/modules/db/client.server.ts)
+  await applyPendingMigrations(database.url);
+
+  const { db, disconnectDb } = await import("./app/modules/db/client.server");
+  if (config.SEED_DEMO) {
+    const { seedDemo } = await import("./prisma/seed/demo");
+    const result = await seedDemo(db(), { appUrl: config.APP_URL });
+    if (result.seeded) printDemoInstructions(config.APP_URL, result);
+  }
+  const { startMailWorker } = await import("./app/modules/mail/worker.server");
+  const mailWorker = startMailWorker({ intervalMs: 2000 });
+
+  const vite = production
+    ? undefined
+    : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+  app.use(compression());
+  app.use(securityHeaders({ production, https: config.APP_URL.startsWith("https://") }));
+  app.use(refuseCrossOriginPosts(config.APP_URL));
+  app.get("/healthz", (_req, res) => {
+    res.type("text/plain").send("ok");
+  });
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  const build = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        // Behind a reverse proxy set TRUST_PROXY=true so this is the client, not the proxy.
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        wakeMailWorker: mailWorker.wake,
+      }),
+    }),
+  );
+
+  const server: Server = app.listen(config.PORT, config.HOST, () => {
+    console.log(`Consult is ready at ${config.APP_URL} (listening on ${config.HOST}:${config.PORT})`);
+    if (database.embedded) console.log(`Embedded PostgreSQL 17 on 127.0.0.1:${database.embedded.port}, data in ${database.embedded.dataDir}`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Consult...`);
+    server.close();
+    server.closeAllConnections?.();
+    await mailWorker.stop();
+    await vite?.close();
+    await disconnectDb();
+    await database.embedded?.stop();
+    console.log("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function printDemoInstructions(appUrl: string, demo: { coordinatorEmail: string; respondentEmail: string; invitationUrl?: string }) {
+  console.log(
+    [
+      "",
+      "Demo consultation seeded. To look around:",
+      `  Coordinator: open ${appUrl}/sign-in and enter ${demo.coordinatorEmail}.`,
+      `               Without SMTP_URL, the sign-in email lands in ${appUrl}/dev/mail (and ./data/mail).`,
+      `  Respondent:  follow the demo invitation link ${demo.invitationUrl ?? "(printed at first start only)"}`,
+      `               or sign in as ${demo.respondentEmail} the same way.`,
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresBusyError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});
