@@ -8,7 +8,7 @@ import type { z } from "zod";
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> =
-  | { ok: true; data: T }
+  | { ok: true; data: T; values: Record<string, string | string[]> }
   | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
 
 /** FormData to a plain object; repeated names (checkboxes) become arrays. */
@@ -35,6 +35,6 @@ export function errorsFromZod(error: z.ZodError): FieldErrors {
 export function validateForm<S extends z.ZodType>(formData: FormData, schema: S): FormResult<z.infer<S>> {
   const values = formValues(formData);
   const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true, data: parsed.data };
+  if (parsed.success) return { ok: true, data: parsed.data, values };
   return { ok: false, errors: errorsFromZod(parsed.error), values };
 }
