@@ -1270,9 +1270,9 @@ export const RESPONSES: ResponseContent[] = [
       "data-agree": choose("agree"),
       "data-system": choose("several-systems"),
       "data-comments": say(
-        "Please mention the Washington Group questions by name in the data section (as done) and also the Child Functioning " +
-          "Module for children. Referral must be followed up: in our experience more than a third of referrals are never " +
-          "completed because of transport costs.",
+        "The reference to the Washington Group short set is welcome; please add the Child Functioning Module for children. " +
+          "Stress that referrals must be followed up: in our experience a large share are never completed because of the " +
+          "cost of transport.",
       ),
       "plans-agree": choose("agree"),
       "plans-has-plan": choose("no"),

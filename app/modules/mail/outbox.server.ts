@@ -1,0 +1,49 @@
+/**
+ * The outbox. Code that causes an email calls queueEmail inside its own transaction: the
+ * message is rendered and stored with the change, so it is sent if and only if the change
+ * commits. Nothing here talks to a mail server; the worker (worker.server.ts) does that.
+ */
+import type { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/modules/db/client.server";
+import { renderEmail, type EmailTemplateName, type EmailTemplates } from "./render.server";
+
+type Tx = Db | Prisma.TransactionClient;
+
+export type QueueEmailInput<T extends EmailTemplateName = EmailTemplateName> = {
+  template: T;
+  to: string;
+  language: string;
+  props: EmailTemplates[T];
+  /** Ties an invitation email to the personal link it carries. */
+  invitationLinkId?: string | null;
+  /** Not before this time (default: now). */
+  sendAfter?: Date;
+};
+
+/** One address, no display name, no line breaks: anything else is a programming error. */
+function checkAddress(to: string) {
+  const address = to.trim();
+  if (!/^[^\s@<>,;"]+@[^\s@<>,;"]+$/.test(address)) throw new Error(`queueEmail: not a single email address: ${JSON.stringify(to)}`);
+  return address;
+}
+
+/** Renders and stores the message in the caller's transaction; returns the EmailMessage id. */
+export async function queueEmail<T extends EmailTemplateName>(tx: Tx, input: QueueEmailInput<T>): Promise<string> {
+  const toAddress = checkAddress(input.to);
+  const rendered = await renderEmail(input.template, input.props);
+  const row = await tx.emailMessage.create({
+    data: {
+      template: input.template,
+      toAddress,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      language: input.language,
+      invitationLinkId: input.invitationLinkId ?? null,
+      // Set here rather than by the column default: the worker compares it with the app's clock.
+      nextAttemptAt: input.sendAfter ?? new Date(),
+    },
+    select: { id: true },
+  });
+  return row.id;
+}

@@ -1,0 +1,48 @@
+/**
+ * Renders a template from emails/ to what a message carries: a subject, an HTML part and a
+ * plain-text part (made from the same HTML, so the two never say different things).
+ */
+import { createElement, type ComponentType } from "react";
+import { render } from "@react-email/render";
+import * as invitation from "../../../emails/invitation";
+import * as signIn from "../../../emails/sign-in";
+import * as submissionReceipt from "../../../emails/submission-receipt";
+
+type Template<P> = { component: ComponentType<P>; subject: (props: P) => string };
+
+const TEMPLATES = {
+  "sign-in": { component: signIn.SignInEmail, subject: signIn.subject } as Template<signIn.SignInEmailProps>,
+  invitation: { component: invitation.InvitationEmail, subject: invitation.subject } as Template<invitation.InvitationEmailProps>,
+  "submission-receipt": {
+    component: submissionReceipt.SubmissionReceiptEmail,
+    subject: submissionReceipt.subject,
+  } as Template<submissionReceipt.SubmissionReceiptEmailProps>,
+};
+
+/** Each template's name and the props it takes. */
+export type EmailTemplates = {
+  [K in keyof typeof TEMPLATES]: (typeof TEMPLATES)[K] extends Template<infer P> ? P : never;
+};
+export type EmailTemplateName = keyof EmailTemplates;
+export const EMAIL_TEMPLATE_NAMES = Object.keys(TEMPLATES) as EmailTemplateName[];
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+const TEXT_OPTIONS = {
+  // html-to-text shouts headings by default; names and titles should keep their case.
+  selectors: ["h1", "h2", "h3"].map((selector) => ({
+    selector,
+    options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 },
+  })),
+};
+
+export async function renderEmail<T extends EmailTemplateName>(template: T, props: EmailTemplates[T]): Promise<RenderedEmail> {
+  const entry = TEMPLATES[template] as unknown as Template<EmailTemplates[T]> | undefined;
+  if (!entry) throw new Error(`Unknown email template "${String(template)}"`);
+  const element = createElement(entry.component as ComponentType<object>, props as object);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: TEXT_OPTIONS }),
+  ]);
+  return { subject: entry.subject(props).replace(/[\r\n]+/g, " ").trim(), html, text: text.trim() + "\n" };
+}

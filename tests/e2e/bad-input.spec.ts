@@ -1,0 +1,77 @@
+/**
+ * Bad input gets a clear page and the right status code, never a stack trace: unknown
+ * sign-in and invitation links, a tampered session cookie, another organisation's URL,
+ * a cross-origin form post, a GET that would change state.
+ */
+import { expect, test } from "@playwright/test";
+import { database, expectAccessible, invitationLinkFor } from "./fixtures";
+
+test("an unknown sign-in link says so, with a 404 and a way forward", async ({ page }) => {
+  const response = await page.goto("/sign-in/not-a-real-token");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Get a new sign-in link" })).toBeVisible();
+  await expectAccessible(page, "unknown sign-in link");
+});
+
+test("an unknown invitation link says so, with a 404", async ({ page }) => {
+  const response = await page.goto("/invitations/not-a-real-token");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This invitation link cannot be used" })).toBeVisible();
+  await expectAccessible(page, "unknown invitation link");
+});
+
+test("a tampered session cookie is no session", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "consult_session", value: "forged.value", url: baseURL! }]);
+  await page.goto("/consultations");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a respondent gets 404 for another organisation's response, by URL and by form post", async ({ page, request }) => {
+  await page.goto(await invitationLinkFor("Chad"));
+  await page.getByRole("button", { name: "Continue to the questionnaire" }).click();
+  await expect(page.getByRole("heading", { name: "Contents" })).toBeVisible();
+
+  const db = database();
+  const other = await db.invitation.findFirstOrThrow({ where: { organisation: { name: "Albania" } } });
+  await db.$disconnect();
+
+  const byUrl = await page.goto(`/respond/${other.id}`);
+  expect(byUrl?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("at ");
+
+  const cookies = await page.context().cookies();
+  const byPost = await request.post(`/respond/${other.id}/review`, {
+    form: { attribution: "PUBLIC" },
+    headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") },
+    maxRedirects: 0,
+  });
+  expect(byPost.status()).toBe(404);
+});
+
+test("a form post from another site is refused with 403", async ({ request }) => {
+  const response = await request.post("/sign-in", {
+    form: { email: "coordinator@consult.localhost" },
+    headers: { Origin: "https://attacker.example" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+});
+
+test("security headers and a nonce-based CSP on every page", async ({ request }) => {
+  const first = await request.get("/sign-in");
+  const second = await request.get("/sign-in");
+  const csp = first.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toBe(second.headers()["content-security-policy"]);
+  expect(first.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(first.headers()["referrer-policy"]).toBe("same-origin");
+});
+
+test("sign-out only happens on POST; a GET changes nothing", async ({ request }) => {
+  const response = await request.get("/sign-out", { maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+  expect(response.headers()["set-cookie"]).toBeUndefined();
+});

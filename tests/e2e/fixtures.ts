@@ -1,0 +1,71 @@
+/**
+ * Browser-test helpers: an axe scan with the WCAG 2.2 AA tags, a fresh personal invitation
+ * link for an organisation's submitter (created in the database as the coordinators' tools
+ * would), and reading the app's local mailbox through its own page.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { createPrismaClient } from "../../app/modules/db/client.server";
+import { hashToken, randomToken } from "../../app/modules/security/tokens.server";
+
+export async function expectAccessible(page: Page, context: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `axe violations on ${context}`).toEqual([]);
+}
+
+export function database() {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set: run the browser tests through `npx playwright test` (global setup).");
+  return createPrismaClient(url, 1);
+}
+
+/** A new personal link for the submitter of `organisationName` in the demo's open round. */
+export async function invitationLinkFor(organisationName: string): Promise<string> {
+  const db = database();
+  try {
+    const invitation = await db.invitation.findFirstOrThrow({
+      where: { organisation: { name: organisationName }, round: { status: "OPEN" } },
+      include: { organisation: { include: { contacts: { where: { role: "SUBMITTER" } } } } },
+    });
+    const contact = invitation.organisation.contacts[0];
+    if (!contact) throw new Error(`${organisationName} has no submitter contact in the demo data.`);
+    const token = randomToken();
+    await db.invitationLink.upsert({
+      where: { invitationId_contactId: { invitationId: invitation.id, contactId: contact.id } },
+      create: { invitationId: invitation.id, contactId: contact.id, tokenHash: hashToken(token) },
+      update: { tokenHash: hashToken(token), revokedAt: null },
+    });
+    return `/invitations/${token}`;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Opens the newest message to `address` in the local mailbox page and returns its text. */
+export async function readLatestEmail(page: Page, address: string, subjectPattern: RegExp): Promise<string> {
+  await expect(async () => {
+    await page.goto("/dev/mail");
+    await expect(page.getByRole("row", { name: new RegExp(address.replace(/[.]/g, "\\.")) }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  const row = page.getByRole("row").filter({ hasText: address }).filter({ hasText: subjectPattern }).first();
+  await row.getByRole("link").click();
+  return (await page.locator("pre.mail").innerText()).trim();
+}
+
+/** Answers every question on a section page with the first option or a short text. */
+export async function answerEveryQuestion(page: Page, text: string) {
+  const questions = page.locator(".question");
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) {
+    const q = questions.nth(i);
+    const choice = q.locator("input[type=radio], input[type=checkbox]");
+    if ((await choice.count()) > 0) {
+      await choice.first().check();
+      continue;
+    }
+    const field = q.locator("textarea, input[type=text]").first();
+    const current = await field.inputValue();
+    await field.fill(current ? `${current}\n\n${text}` : text);
+  }
+}
