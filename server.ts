@@ -18,6 +18,10 @@ async function main() {
   const config = env();
   const production = config.NODE_ENV === "production";
 
+  // The app bundle parses the environment again: hand it what was resolved here.
+  process.env.SESSION_SECRET = config.SESSION_SECRET;
+  process.env.APP_URL = config.APP_URL;
+
   const database = await openDatabase();
   process.env.DATABASE_URL = database.url; // the app's client reads it (app/modules/db/client.server.ts)
   await applyPendingMigrations(database.url);

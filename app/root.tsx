@@ -17,9 +17,12 @@ import { isStaff } from "~/modules/auth/authorization.server";
 import { localMailboxEnabled } from "~/modules/config/env.server";
 import stylesheet from "~/styles/app.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
-export const meta: MetaFunction = () => [{ title: "Consult" }];
+export const meta: MetaFunction = ({ error }) => [{ title: error ? "Problem – Consult" : "Consult" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -29,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function Document({ children, title }: { children: React.ReactNode; title?: string }) {
+function Document({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   return (
@@ -37,7 +40,6 @@ function Document({ children, title }: { children: React.ReactNode; title?: stri
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {title ? <title>{title}</title> : null}
         <Meta />
         <Links />
       </head>
@@ -96,7 +98,7 @@ export function ErrorBoundary() {
   const heading =
     status === 404 ? "Page not found" : status === 403 ? "Not allowed" : status === 401 ? "Please sign in" : status === 400 ? "Something is wrong with the request" : "Sorry, there is a problem";
   return (
-    <Document title={`${heading} – Consult`}>
+    <Document>
       <h1>{heading}</h1>
       <p className="lead">{message}</p>
       <p>

@@ -28,8 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSubmit: contact.role === "SUBMITTER",
     hasResponse: !!round.response,
     status: round.response?.status ?? null,
-    attribution: round.response?.attribution ?? null,
-    consent: round.response?.consentToPublish ?? false,
+    // The choice is asked explicitly the first time; a resubmission starts from the last one.
+    attribution: round.response?.submittedAt ? round.response.attribution : null,
+    consent: round.response?.submittedAt ? round.response.consentToPublish : false,
     missing: missingRequired(round).map(({ section, question }) => ({
       href: `/respond/${round.invitationId}/sections/${section.key}#${fieldId(fieldName(question.id))}`,
       text: `${section.heading}: ${question.prompt}`,

@@ -87,7 +87,7 @@ export default function SectionPage() {
       <ErrorSummary errors={form.errors} focusKey={[form.submitCount, actionData]} />
       <div className="section-layout">
         {d.section.html ? (
-          <section className="section-text" aria-label="Text of the section">
+          <section className="section-text" aria-label="Text of the section" tabIndex={0}>
             <div dangerouslySetInnerHTML={{ __html: d.section.html }} />
           </section>
         ) : null}

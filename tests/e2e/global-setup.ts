@@ -58,6 +58,7 @@ export default async function globalSetup() {
       DATABASE_URL: databaseUrl,
       SMTP_URL: "",
       SEED_DEMO: "false",
+      SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
     },
     stdio: ["ignore", log, log],
   });
