@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: builds, starts the production server on seeded demo data (embedded
+ * PostgreSQL under data/bench, or BENCH_DATABASE_URL), and measures with autocannon:
+ *   - the respondent section page (signed in as a demo respondent)
+ *   - the coordinator results page (signed in as the demo coordinator)
+ * Prints a table and writes bench/results/latest.json. Never part of the test suite.
+ * Options: --no-build, --connections N (default 50), --seconds N (default 10).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createCookie } from "@remix-run/node";
+import { startEmbeddedPostgres } from "../app/modules/db/embedded.server";
+import { applyPendingMigrations } from "../app/modules/db/migrate.server";
+import { createPrismaClient } from "../app/modules/db/client.server";
+import { hashToken, randomToken } from "../app/modules/security/tokens.server";
+import { seedDemo } from "../prisma/seed/demo";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const connections = option("connections", 50);
+const seconds = option("seconds", 10);
+const port = option("port", 3200);
+const appUrl = `http://127.0.0.1:${port}`;
+const secret = "bench-session-secret-0123456789abcdefghijklmnop";
+
+if (!args.includes("--no-build")) {
+  console.log("Building...");
+  const build = spawnSync("npx", ["remix", "vite:build"], { stdio: "ignore" });
+  if (build.status !== 0) throw new Error("The build failed: run `npx remix vite:build` to see why.");
+}
+
+const dataDir = path.resolve("data", "bench");
+fs.mkdirSync(dataDir, { recursive: true });
+const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+await applyPendingMigrations(databaseUrl);
+const db = createPrismaClient(databaseUrl, 2);
+await seedDemo(db, { appUrl });
+
+async function sessionCookieFor(email: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  const token = randomToken();
+  await db.session.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) } });
+  const cookie = createCookie("consult_session", { secrets: [secret], path: "/", httpOnly: true, sameSite: "lax" });
+  return (await cookie.serialize(token)).split(";")[0]!;
+}
+
+const respondentCookie = await sessionCookieFor("focalpoint@laopdr.example");
+const coordinatorCookie = await sessionCookieFor("coordinator@consult.localhost");
+const invitation = await db.invitation.findFirstOrThrow({
+  where: { organisation: { contacts: { some: { user: { email: "focalpoint@laopdr.example" } } } }, round: { status: "OPEN" } },
+  include: { round: { include: { version: { include: { sections: { orderBy: { position: "asc" }, take: 3 } } } } } },
+});
+const section = invitation.round.version.sections[2]!;
+await db.$disconnect();
+
+const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: appUrl, DATABASE_URL: databaseUrl, SESSION_SECRET: secret, SEED_DEMO: "false", DATA_DIR: dataDir },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+try {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${appUrl}/healthz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  const targets = [
+    { name: "respondent section page", path: `/respond/${invitation.id}/sections/${section.key}`, cookie: respondentCookie },
+    { name: "coordinator results page", path: `/consultations/${invitation.round.consultationId}/rounds/${invitation.roundId}/results`, cookie: coordinatorCookie },
+  ];
+  const results = [];
+  for (const target of targets) {
+    const check = await fetch(appUrl + target.path, { headers: { cookie: target.cookie }, redirect: "manual" });
+    if (check.status !== 200) throw new Error(`${target.name} answered ${check.status}, not 200`);
+    await autocannon({ url: appUrl + target.path, connections: 5, duration: 2, headers: { cookie: target.cookie } }); // warm-up
+    const r = await autocannon({ url: appUrl + target.path, connections, duration: seconds, headers: { cookie: target.cookie } });
+    results.push({
+      page: target.name,
+      connections,
+      seconds,
+      requests: r.requests.total,
+      requestsPerSecond: r.requests.average,
+      latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+      non2xx: r.non2xx,
+      errors: r.errors,
+    });
+  }
+
+  console.log(`\n${connections} connections, ${seconds} s each, production build, ${embedded ? "embedded PostgreSQL 17" : "BENCH_DATABASE_URL"}`);
+  console.table(
+    results.map((r) => ({
+      page: r.page,
+      "req/s": Math.round(r.requestsPerSecond),
+      "p50 ms": r.latencyMs.p50,
+      "p90 ms": r.latencyMs.p90,
+      "p99 ms": r.latencyMs.p99,
+      "non-2xx": r.non2xx,
+      errors: r.errors,
+    })),
+  );
+  fs.mkdirSync(path.join("bench", "results"), { recursive: true });
+  const out = path.join("bench", "results", "latest.json");
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2) + "\n");
+  console.log(`Written to ${out}`);
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  await embedded?.stop();
+}
