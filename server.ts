@@ -3,6 +3,7 @@
  * pending migrations, seeds the demo on an empty database, then serves the Remix app behind
  * security headers. `npm start` runs it on the production build; `npm run dev` with Vite.
  */
+import fs from "node:fs";
 import type { Server } from "node:http";
 import compression from "compression";
 import express from "express";
@@ -15,6 +16,7 @@ import { EmbeddedPostgresBusyError } from "./app/modules/db/embedded.server";
 import { securityHeaders, refuseCrossOriginPosts } from "./app/modules/security/headers.server";
 
 async function main() {
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
   const config = env();
   const production = config.NODE_ENV === "production";
 
@@ -41,7 +43,7 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+  app.set("trust proxy", config.TRUST_PROXY);
   app.use(compression());
   app.use(securityHeaders({ production, https: config.APP_URL.startsWith("https://") }));
   app.use(refuseCrossOriginPosts(config.APP_URL));

@@ -7,12 +7,14 @@ import { formatDateTime } from "~/modules/round/dates";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Round"} – Consult` }];
 
 const STATES: Array<{ id: TrackingState; label: string }> = [
-  { id: "invited", label: "Invited" },
+  { id: "invited", label: "Not opened yet" },
   { id: "opened", label: "Opened the link" },
   { id: "drafting", label: "Drafting" },
   { id: "submitted", label: "Submitted" },
   { id: "withdrawn", label: "Withdrawn" },
 ];
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: rows.length,
     rows: rows.map((r) => ({
       ...r,
+      country: r.country ? (regionNames.of(r.country) ?? r.country) : null,
       submittedAt: r.submittedAt ? formatDateTime(r.submittedAt, zone) : null,
       deadline: r.extended && r.deadline ? formatDateTime(r.deadline, zone) : null,
     })),

@@ -237,7 +237,8 @@ export function firstParagraph(markdown: string): string {
 
 async function seedRound(tx: Tx, consultationId: string, versionId: string, now: Date) {
   const opensAt = daysFrom(now, ROUND.opensInDays);
-  const closesAt = daysFrom(now, ROUND.closesInDays);
+  // A deadline people can remember: 23:59 in Vienna (the coordinators' zone) on the closing day.
+  const closesAt = endOfDayIn(daysFrom(now, ROUND.closesInDays), "Europe/Vienna");
   const round = await tx.round.create({
     data: {
       consultationId,
@@ -537,4 +538,19 @@ function must<K, V>(map: Map<K, V>, key: K, what: string): V {
   const value = map.get(key);
   if (value === undefined) throw new Error(`Demo seed: no ${what} for ${String(key)}`);
   return value;
+}
+
+/** 23:59 local time in `timeZone` on the calendar day that `date` falls on there. */
+export function endOfDayIn(date: Date, timeZone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const localMidnightAsUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), 23, 59);
+  // The zone's offset at that moment: format the guess back in the zone and compare.
+  const guess = new Date(localMidnightAsUtc);
+  const shown = new Date(guess.toLocaleString("en-US", { timeZone }));
+  const asUtc = new Date(guess.toLocaleString("en-US", { timeZone: "UTC" }));
+  return new Date(localMidnightAsUtc - (shown.getTime() - asUtc.getTime()));
 }

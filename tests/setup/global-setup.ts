@@ -4,7 +4,8 @@
  *  - TEST_DATABASE_URL set (and not empty): that server is used; its user must be allowed to
  *    CREATE DATABASE. Nothing is started.
  *  - otherwise: the embedded PostgreSQL 17 in data/test-postgres (apart from the app's
- *    data/postgres), created on first use and reused afterwards.
+ *    data/postgres), created on first use and reused afterwards (data/test-postgres-2... while
+ *    another run holds it).
  *
  * The template is migrated by `prisma migrate deploy` through our adapter (applyMigrations),
  * the same path as production. Each test file then gets a clone (tests/setup/per-file.ts).
@@ -15,7 +16,12 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { EmbeddedPostgresBusyError, startEmbeddedPostgres, type EmbeddedServer } from "../../app/modules/db/embedded.server";
+import {
+  EmbeddedPostgresBusyError,
+  runningPostmaster,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from "../../app/modules/db/embedded.server";
 import { applyMigrations } from "../../app/modules/db/migrate.server";
 import { createDatabase, databaseUrl, dropDatabase, listDatabases } from "./databases";
 import type {} from "./provided";
@@ -25,11 +31,38 @@ const TEMPLATE_PREFIX = "consult_template_";
 const TEST_PREFIX = "consult_test_";
 /** On a shared server, another run's databases younger than this are left alone. */
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
+const MAX_CLUSTERS = 8;
 
 /** `consult_test_<time36>_...` -> the run's start time in ms, or null for other names. */
 function runStartedAt(name: string): number | null {
   const match = /^consult_(?:test|template)_([0-9a-z]+)_/.exec(name);
   return match ? Number.parseInt(match[1] ?? "", 36) : null;
+}
+
+/**
+ * data/test-postgres, or data/test-postgres-2, -3... when another test run (another terminal,
+ * another checkout's agent) holds it: runs in parallel each get a cluster, and every cluster
+ * is kept for the next run (initdb costs seconds).
+ */
+async function startTestCluster(): Promise<EmbeddedServer> {
+  const busy: string[] = [];
+  for (let slot = 1; slot <= MAX_CLUSTERS; slot++) {
+    const dataDir = path.join(ROOT, "data", slot === 1 ? "test-postgres" : `test-postgres-${slot}`);
+    try {
+      return await startEmbeddedPostgres({ dataDir });
+    } catch (error) {
+      // Busy, or another run started it between our check and our start.
+      if (error instanceof EmbeddedPostgresBusyError || runningPostmaster(dataDir)) {
+        busy.push(error instanceof Error ? error.message : String(error));
+        continue;
+      }
+      throw error;
+    }
+  }
+  throw new Error(
+    `All ${MAX_CLUSTERS} test PostgreSQL clusters (data/test-postgres*) are in use by other runs. ` +
+      `Wait for them to finish, or set TEST_DATABASE_URL.\n\n${busy.join("\n")}`,
+  );
 }
 
 export default async function globalSetup(project: TestProject) {
@@ -40,17 +73,7 @@ export default async function globalSetup(project: TestProject) {
   if (external) {
     adminUrl = external;
   } else {
-    try {
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, "data", "test-postgres") });
-    } catch (error) {
-      if (error instanceof EmbeddedPostgresBusyError) {
-        throw new Error(
-          `The test PostgreSQL in data/test-postgres is in use, probably by another test run.\n` +
-            `Wait for it to finish, or set TEST_DATABASE_URL to run on another server.\n\n${error.message}`,
-        );
-      }
-      throw error;
-    }
+    embedded = await startTestCluster();
     adminUrl = databaseUrl(embedded.url, "postgres");
   }
 

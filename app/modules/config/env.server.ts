@@ -30,6 +30,7 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Consult <no-reply@consult.localhost>"),
   SEED_DEMO: flag.default(true),
+  TRUST_PROXY: flag.default(false),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_URL: string; SESSION_SECRET: string; dataDir: string };
