@@ -28,6 +28,20 @@ const TEXT_OID = 25;
 const sql = (text: string) => ({ sql: text, args: [], argTypes: [] });
 const shadowDatabases = () => listDatabases(inject("adminDatabaseUrl"), SHADOW_PREFIX);
 
+/**
+ * Plain adapter-pg never ends the pool connectToShadowDb() creates the shadow database with;
+ * its sessions (tagged with this application_name) are ended here, so that the file's
+ * database can be dropped. Their pool has an error listener: termination is harmless.
+ */
+const LEAKY = "consult-test-plain-prismapg";
+const endLeakedSessions = () =>
+  withAdmin(inject("adminDatabaseUrl"), (c) =>
+    c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = $2", [
+      LEAKY,
+      testDatabaseName(),
+    ]),
+  );
+
 /** Anything a test opened, closed even when it fails half-way (the file's database is dropped after). */
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -136,9 +150,8 @@ describe("shim 3: ConsultPrismaPg.connectToShadowDb", () => {
   });
 
   it("plain PrismaPg with a connectionString: the shadow pool talks to the MAIN database", async () => {
-    // idleTimeoutMillis: 1 lets the pool adapter-pg creates the database with (and never ends)
-    // close its connection by itself.
-    const factory = new PrismaPg({ connectionString: testDatabaseUrl(), idleTimeoutMillis: 1 });
+    const factory = new PrismaPg({ connectionString: testDatabaseUrl(), application_name: LEAKY });
+    cleanups.push(endLeakedSessions);
     const before = await shadowDatabases();
     const shadow = await factory.connectToShadowDb();
     cleanups.push(() => shadow.dispose());
@@ -151,11 +164,10 @@ describe("shim 3: ConsultPrismaPg.connectToShadowDb", () => {
   });
 
   it("plain PrismaPg with fields: dispose fails, the shadow database is left behind", async () => {
-    // An external pool so that this test can end the pool adapter-pg never ends.
-    const adminPool = new pg.Pool({ ...parseDatabaseUrl(testDatabaseUrl()), Client: CatalogFriendlyClient });
-    cleanups.push(() => adminPool.end());
+    const factory = new PrismaPg({ ...parseDatabaseUrl(testDatabaseUrl()), application_name: LEAKY });
+    cleanups.push(endLeakedSessions);
     const before = await shadowDatabases();
-    const shadow = await new PrismaPg(adminPool).connectToShadowDb();
+    const shadow = await factory.connectToShadowDb();
     const [name] = (await shadowDatabases()).filter((n) => !before.includes(n));
     cleanups.push(async () => {
       await (shadow.underlyingDriver() as pg.Pool).end(); // what dispose() never got to
@@ -165,8 +177,10 @@ describe("shim 3: ConsultPrismaPg.connectToShadowDb", () => {
     const [[current]] = (await shadow.queryRaw(sql("SELECT current_database()::text"))).rows as [[string]];
     expect(current).toBe(name); // from fields, the shadow pool is right...
 
-    await expect(shadow.dispose()).rejects.toMatchObject({ cause: { originalCode: "55006" } }); // ...but:
-    expect(await shadowDatabases()).toContain(name); // "being accessed by other users"
+    // ...but dispose() drops the database while that pool is still connected. PostgreSQL waits
+    // 5 s for the session to go, then refuses: 55006 "being accessed by other users".
+    await expect(shadow.dispose()).rejects.toMatchObject({ cause: { originalCode: "55006" } });
+    expect(await shadowDatabases()).toContain(name);
   });
 });
 

@@ -116,7 +116,11 @@ describe("seedDemo", () => {
     const [round] = consultation.rounds;
     expect(round?.status).toBe("OPEN");
     expect(round?.opensAt?.getTime()).toBe(now.getTime() - 10 * DAY_MS);
-    expect(round?.closesAt?.getTime()).toBe(now.getTime() + 21 * DAY_MS);
+    // Closes at 23:59 in Vienna on the 21st day: a deadline people can remember.
+    const closes = round!.closesAt!;
+    expect(closes.getTime() - now.getTime()).toBeGreaterThan(20 * DAY_MS);
+    expect(closes.getTime() - now.getTime()).toBeLessThanOrEqual(22 * DAY_MS);
+    expect(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Vienna", hour: "2-digit", minute: "2-digit" }).format(closes)).toBe("23:59");
     expect(round?.timeZone).toBe("Europe/Vienna");
     expect(round?.reminderDays).toEqual([7, 2]);
     expect(round?.questions).toHaveLength(QUESTIONS.length);
