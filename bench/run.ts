@@ -4,7 +4,8 @@
  *   - the respondent section page (signed in as a demo respondent)
  *   - the coordinator results page (signed in as the demo coordinator)
  * Prints a table and writes bench/results/latest.json. Never part of the test suite.
- * Options: --no-build, --connections N (default 50), --seconds N (default 10).
+ * Options: --no-build, --connections N (default 50), --seconds N (default 10),
+ *          --profile (writes a V8 CPU profile of the server to bench/results/).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -59,7 +60,8 @@ const invitation = await db.invitation.findFirstOrThrow({
 const section = invitation.round.version.sections[2]!;
 await db.$disconnect();
 
-const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+const profile = args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench", "results")}`] : [];
+const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
   env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: appUrl, DATABASE_URL: databaseUrl, SESSION_SECRET: secret, SEED_DEMO: "false", DATA_DIR: dataDir },
   stdio: ["ignore", "ignore", "inherit"],
 });

@@ -8,6 +8,8 @@ import { expect, test } from "@playwright/test";
 import { answerEveryQuestion, expectAccessible, invitationLinkFor, readLatestEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+// Eleven sections answered page by page, with an axe scan on the way: allow for a slow machine.
+test.setTimeout(180_000);
 
 // Each project answers for a different organisation, so the runs do not depend on each other.
 const RESPONDENT = { javascript: "Lao People's Democratic Republic", "no-javascript": "Montenegro" } as const;

@@ -107,7 +107,7 @@ describe("shim 2: CatalogFriendlyClient reads `name` and \"char\" columns", () =
     const client = new CatalogFriendlyClient(parseDatabaseUrl(testDatabaseUrl()));
     await client.connect();
     cleanups.push(() => client.end());
-    const result = await client.query("SELECT datname, relkind FROM pg_database, pg_class LIMIT 1");
+    const result: pg.QueryResult = await client.query("SELECT datname, relkind FROM pg_database, pg_class LIMIT 1");
     expect(result.fields.map((f) => f.dataTypeID)).toEqual([TEXT_OID, TEXT_OID]);
   });
 });

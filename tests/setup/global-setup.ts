@@ -90,6 +90,9 @@ export default async function globalSetup(project: TestProject) {
       if (startedAt === null) continue;
       if (embedded || Date.now() - startedAt > STALE_AFTER_MS) await dropDatabase(adminUrl, name);
     }
+    // Shadow databases a crashed tests/integration/adapter.test.ts left behind (on a shared
+    // server they may belong to someone's running `prisma migrate dev`: left alone).
+    if (embedded) for (const name of await listDatabases(adminUrl, "prisma_migrate_shadow_db_")) await dropDatabase(adminUrl, name);
 
     await createDatabase(adminUrl, template);
     await applyMigrations(databaseUrl(adminUrl, template));

@@ -15,7 +15,8 @@ afterAll(() => {
 });
 
 /** parseEnv on exactly these variables (never the test process's own environment). */
-const parse = (vars: Record<string, string>) => parseEnv({ DATA_DIR: dataDir, ...vars });
+const parse = (vars: Record<string, string>) => parseEnv(source({ DATA_DIR: dataDir, ...vars }));
+const source = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
 
 function configError(vars: Record<string, string>): ConfigError {
   try {
@@ -89,17 +90,17 @@ describe("parseEnv", () => {
 
   it("generates a local SESSION_SECRET once, keeps it under DATA_DIR and reuses it", () => {
     const dir = path.join(dataDir, "secret-test"); // not created yet: parseEnv creates it
-    const first = parseEnv({ DATA_DIR: dir }).SESSION_SECRET;
+    const first = parseEnv(source({ DATA_DIR: dir })).SESSION_SECRET;
     expect(first.length).toBeGreaterThanOrEqual(32);
     const file = path.join(dir, "session-secret");
     expect(fs.readFileSync(file, "utf8").trim()).toBe(first);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
-    expect(parseEnv({ DATA_DIR: dir }).SESSION_SECRET).toBe(first);
+    expect(parseEnv(source({ DATA_DIR: dir })).SESSION_SECRET).toBe(first);
     // Also in production on the embedded database (a single machine): no secret to configure.
-    expect(parseEnv({ DATA_DIR: dir, NODE_ENV: "production" }).SESSION_SECRET).toBe(first);
+    expect(parseEnv(source({ DATA_DIR: dir, NODE_ENV: "production" })).SESSION_SECRET).toBe(first);
     // An explicit secret wins and leaves the file alone.
-    expect(parseEnv({ DATA_DIR: dir, SESSION_SECRET: "x".repeat(40) }).SESSION_SECRET).toBe("x".repeat(40));
+    expect(parseEnv(source({ DATA_DIR: dir, SESSION_SECRET: "x".repeat(40) })).SESSION_SECRET).toBe("x".repeat(40));
     expect(fs.readFileSync(file, "utf8").trim()).toBe(first);
   });
 });

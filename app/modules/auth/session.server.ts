@@ -57,7 +57,19 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+// The root loader and the route loader of one request ask the same question: ask PostgreSQL once.
+const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let user = perRequest.get(request);
+  if (!user) {
+    user = lookUpSessionUser(request);
+    perRequest.set(request, user);
+  }
+  return user;
+}
+
+async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
   const session = await db().session.findUnique({
