@@ -56,9 +56,10 @@ if (run("Production build", "npx", ["remix", "vite:build"]) !== 0) {
   broken = true;
   totals.failed += 1;
 } else {
-  fs.rmSync("test-results/e2e.json", { force: true });
-  const status = run("Browser tests (Playwright, Debian Chromium)", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium });
-  const report = readJson("test-results/e2e.json");
+  const reportFile = "test-results/e2e.json";
+  fs.rmSync(reportFile, { force: true });
+  const status = run("Browser tests (Playwright, Debian Chromium)", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium, E2E_REPORT: reportFile });
+  const report = readJson(reportFile);
   if (report) {
     totals.passed += report.stats.expected;
     totals.failed += report.stats.unexpected + report.stats.flaky;

@@ -15,7 +15,8 @@ import { seedDemo } from "../../prisma/seed/demo";
 export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT || 3100);
   const appUrl = `http://127.0.0.1:${port}`;
-  const dataDir = path.resolve("data", "e2e");
+  // Per port, so that two runs (say, in two terminals) never share a server or its data.
+  const dataDir = path.resolve("data", `e2e-${port}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
 
