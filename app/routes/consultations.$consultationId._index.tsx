@@ -32,14 +32,6 @@ export default function ConsultationPage() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link to="/consultations">Consultations</Link>
-          </li>
-          <li aria-current="page">{d.title}</li>
-        </ol>
-      </nav>
       <h1>{d.title}</h1>
       <p className="lead prose">{d.summary}</p>
       <h2>Rounds</h2>

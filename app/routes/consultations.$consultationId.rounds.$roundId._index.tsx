@@ -43,17 +43,6 @@ export default function RoundPage() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link to="/consultations">Consultations</Link>
-          </li>
-          <li>
-            <Link to={`/consultations/${d.consultationId}`}>{d.consultationTitle}</Link>
-          </li>
-          <li aria-current="page">{d.title}</li>
-        </ol>
-      </nav>
       <h1>{d.title}</h1>
       <p>
         <span className={`badge badge--${d.status.toLowerCase()}`}>{d.status.toLowerCase()}</span>{" "}

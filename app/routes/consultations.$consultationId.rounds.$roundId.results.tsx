@@ -45,17 +45,9 @@ export default function Results() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/consultations/${d.consultationId}`}>Consultation</Link>
-          </li>
-          <li>
-            <Link to={`/consultations/${d.consultationId}/rounds/${d.roundId}`}>{d.title}</Link>
-          </li>
-          <li aria-current="page">Results</li>
-        </ol>
-      </nav>
+      <p>
+        <Link to={`/consultations/${d.consultationId}/rounds/${d.roundId}`}>← {d.title}</Link>
+      </p>
       <h1>Results by question</h1>
       <p className="lead">
         Counts from {d.submitted} submitted response{d.submitted === 1 ? "" : "s"}, by type of stakeholder. Drafts are not counted.
