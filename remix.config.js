@@ -5,7 +5,8 @@
  */
 export default {
   appDirectory: "app",
-  buildDirectory: "build",
+  // CONSULT_BUILD_DIR lets two builds (say, two e2e runs) live side by side.
+  buildDirectory: process.env.CONSULT_BUILD_DIR || "build",
   serverModuleFormat: "esm",
   future: {
     v3_fetcherPersist: true,

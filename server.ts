@@ -5,6 +5,8 @@
  */
 import fs from "node:fs";
 import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
@@ -37,6 +39,7 @@ async function main() {
   const { startMailWorker } = await import("./app/modules/mail/worker.server");
   const mailWorker = startMailWorker({ intervalMs: 2000 });
 
+  const buildDir = path.resolve(process.env.CONSULT_BUILD_DIR || "build");
   const vite = production
     ? undefined
     : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
@@ -54,13 +57,13 @@ async function main() {
   if (vite) {
     app.use(vite.middlewares);
   } else {
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   }
 
   const build = vite
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+    : ((await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild);
 
   app.all(
     "*",
