@@ -21,6 +21,7 @@ const TABS = [
   { to: "versions", label: "Drafts" },
   { to: "rounds", label: "Rounds" },
   { to: "audit", label: "Audit log" },
+  { to: "settings", label: "Settings" },
 ];
 
 export default function ConsultationLayout() {

@@ -34,6 +34,11 @@ export default function Consultations() {
   return (
     <>
       <h1>Consultations</h1>
+      <p>
+        <Link className="button" to="/consultations/new">
+          New consultation
+        </Link>
+      </p>
       {consultations.length === 0 ? <p>You are not a member of any consultation yet.</p> : null}
       <ul className="cards">
         {consultations.map((c) => (

@@ -19,6 +19,8 @@ const name = `${inject("testDatabasePrefix")}${crypto.randomBytes(4).toString("h
 
 await createDatabase(adminUrl, name, inject("templateDatabase"));
 process.env.DATABASE_URL = databaseUrl(adminUrl, name);
+// Signs session cookies in route tests; without it the app would write DATA_DIR/session-secret.
+process.env.SESSION_SECRET ??= "test-session-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
 afterAll(async () => {
   // The app's process-wide client (tests/setup/db.ts testDb()) holds connections to the database.

@@ -1,0 +1,152 @@
+/**
+ * Consultations: creating one makes its creator the coordinator; settings changes, team
+ * changes and archiving are audited; analysts read but cannot change; the audit log page
+ * filters and ignores malformed filters. Route loaders and actions are called directly.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "~/modules/auth/session.server";
+import { db } from "~/modules/db/client.server";
+import { action as newAction } from "~/routes/consultations.new";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/consultations.$consultationId.settings";
+import { loader as auditLoader } from "~/routes/consultations.$consultationId.audit";
+
+const context = { cspNonce: "", clientIp: "203.0.113.7", wakeMailWorker: () => {} };
+const BASE = "http://localhost:3000";
+
+async function cookieFor(userId: string) {
+  return (await createSession(userId, new Request(BASE))).split(";")[0]!;
+}
+
+function post(path: string, cookie: string, fields: Record<string, string | string[]>) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  return new Request(BASE + path, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body });
+}
+
+/** What a loader/action returned or threw: a Response (redirects) or data() with a status. */
+async function outcome(run: () => Promise<unknown>): Promise<{ status: number; location?: string | null; data?: any }> {
+  let value: unknown;
+  try {
+    value = await run();
+  } catch (thrown) {
+    value = thrown;
+  }
+  if (value instanceof Response) return { status: value.status, location: value.headers.get("location") };
+  if (value && typeof value === "object" && (value as any).type === "DataWithResponseInit") {
+    return { status: (value as any).init?.status ?? 200, data: (value as any).data };
+  }
+  return { status: 200, data: value };
+}
+
+let coordinator: string, analyst: string, stranger: string, consultationId: string;
+
+beforeAll(async () => {
+  const users = await Promise.all(
+    ["lead@example.org", "reader@example.org", "nobody@example.org"].map((email) => db().user.create({ data: { email, name: email.split("@")[0]! } })),
+  );
+  const [c, a, s] = users;
+  const other = await db().consultation.create({ data: { slug: "other", title: "Other", members: { create: { userId: c!.id, role: "COORDINATOR" } } } });
+  expect(other.id).toBeTruthy();
+  coordinator = await cookieFor(c!.id);
+  analyst = await cookieFor(a!.id);
+  stranger = await cookieFor(s!.id);
+  const created = await outcome(() =>
+    newAction({ request: post("/consultations/new", coordinator, { title: "Guidance on victim assistance", summary: "Draft 1", languages: ["en", "fr"], timeZone: "America/Panama" }), params: {}, context }),
+  );
+  expect(created.status).toBe(302);
+  consultationId = created.location!.split("/").pop()!;
+  await db().consultationMember.create({ data: { consultationId, userId: a!.id, role: "ANALYST" } });
+});
+
+describe("creating a consultation", () => {
+  it("makes the creator its coordinator and audits it", async () => {
+    const c = await db().consultation.findUniqueOrThrow({ where: { id: consultationId }, include: { members: { include: { user: true } } } });
+    expect(c.languages).toEqual(["en", "fr"]);
+    expect(c.timeZone).toBe("America/Panama");
+    expect(c.members.find((m) => m.role === "COORDINATOR")?.user.email).toBe("lead@example.org");
+    expect(await db().auditEvent.count({ where: { consultationId, action: "consultation.created" } })).toBe(1);
+  });
+
+  it("refuses bad input with field errors and keeps what was typed", async () => {
+    const result = await outcome(() =>
+      newAction({ request: post("/consultations/new", coordinator, { title: "x", timeZone: "Mars/Olympus" }), params: {}, context }),
+    );
+    expect(result.status).toBe(400);
+    expect(Object.keys(result.data.errors).sort()).toEqual(["languages", "timeZone", "title"]);
+    expect(result.data.values.title).toBe("x");
+  });
+
+  it("is refused to someone who coordinates nothing", async () => {
+    const result = await outcome(() => newAction({ request: post("/consultations/new", stranger, { title: "Mine", languages: "en", timeZone: "UTC" }), params: {}, context }));
+    expect(result.status).toBe(403);
+  });
+});
+
+describe("settings", () => {
+  it("lets a coordinator change details, audited with what changed", async () => {
+    const result = await outcome(() =>
+      settingsAction({ request: post(`/consultations/${consultationId}/settings`, coordinator, { intent: "update", title: "Guidance on an integrated approach", summary: "Draft 1", languages: ["en", "fr", "es"], timeZone: "America/Panama" }), params: { consultationId }, context }),
+    );
+    expect(result.status).toBe(302);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { consultationId, action: "consultation.updated" } });
+    expect((event.data as { changed: string[] }).changed.sort()).toEqual(["languages", "title"]);
+  });
+
+  it("lets an analyst read but not change", async () => {
+    const read = await outcome(() => settingsLoader({ request: new Request(`${BASE}/consultations/${consultationId}/settings`, { headers: { cookie: analyst } }), params: { consultationId }, context }));
+    expect(read.status).toBe(200);
+    expect(read.data.canEdit).toBe(false);
+    const write = await outcome(() => settingsAction({ request: post(`/consultations/${consultationId}/settings`, analyst, { intent: "archive" }), params: { consultationId }, context }));
+    expect(write.status).toBe(403);
+    expect((await db().consultation.findUniqueOrThrow({ where: { id: consultationId } })).archivedAt).toBeNull();
+  });
+
+  it("hides the consultation from non-members (404)", async () => {
+    const read = await outcome(() => settingsLoader({ request: new Request(`${BASE}/consultations/${consultationId}/settings`, { headers: { cookie: stranger } }), params: { consultationId }, context }));
+    expect(read.status).toBe(404);
+  });
+
+  it("adds a team member by email, and never removes the last coordinator", async () => {
+    await outcome(() => settingsAction({ request: post(`/consultations/${consultationId}/settings`, coordinator, { intent: "add-member", email: "New.Person@Example.org", name: "New Person", role: "COORDINATOR" }), params: { consultationId }, context }));
+    const added = await db().user.findUniqueOrThrow({ where: { email: "new.person@example.org" } });
+    expect(await db().consultationMember.findUnique({ where: { consultationId_userId: { consultationId, userId: added.id } } })).toMatchObject({ role: "COORDINATOR" });
+
+    await outcome(() => settingsAction({ request: post(`/consultations/${consultationId}/settings`, coordinator, { intent: "remove-member", userId: added.id }), params: { consultationId }, context }));
+    const lead = await db().user.findUniqueOrThrow({ where: { email: "lead@example.org" } });
+    const refused = await outcome(() => settingsAction({ request: post(`/consultations/${consultationId}/settings`, coordinator, { intent: "remove-member", userId: lead.id }), params: { consultationId }, context }));
+    expect(refused.status).toBe(409);
+    expect(refused.data.errors.form).toMatch(/at least one coordinator/);
+    expect(await db().auditEvent.count({ where: { consultationId, action: { in: ["consultation.member-added", "consultation.member-removed"] } } })).toBe(2);
+  });
+
+  it("archives and brings back, audited", async () => {
+    await outcome(() => settingsAction({ request: post(`/consultations/${consultationId}/settings`, coordinator, { intent: "archive" }), params: { consultationId }, context }));
+    expect((await db().consultation.findUniqueOrThrow({ where: { id: consultationId } })).archivedAt).not.toBeNull();
+    await outcome(() => settingsAction({ request: post(`/consultations/${consultationId}/settings`, coordinator, { intent: "unarchive" }), params: { consultationId }, context }));
+    expect((await db().consultation.findUniqueOrThrow({ where: { id: consultationId } })).archivedAt).toBeNull();
+  });
+});
+
+describe("the audit log page", () => {
+  const load = (query: string, cookie = coordinator) =>
+    outcome(() => auditLoader({ request: new Request(`${BASE}/consultations/${consultationId}/audit${query}`, { headers: { cookie } }), params: { consultationId }, context }));
+
+  it("lists entries newest first and filters by action", async () => {
+    const all = await load("");
+    expect(all.status).toBe(200);
+    expect(all.data.total).toBeGreaterThanOrEqual(6);
+    expect(all.data.events[0].action).toBe("consultation.unarchived");
+    const archived = await load("?action=consultation.archived");
+    expect(archived.data.events.map((e: { action: string }) => e.action)).toEqual(["consultation.archived"]);
+  });
+
+  it("ignores malformed filters instead of failing", async () => {
+    const result = await load("?from=yesterday&to=2026-13-45&page=-3&actor=");
+    expect(result.status).toBe(200);
+    expect(result.data.page).toBe(1);
+  });
+
+  it("is not shown to non-members", async () => {
+    expect((await load("", stranger)).status).toBe(404);
+  });
+});
