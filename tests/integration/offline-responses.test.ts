@@ -1,0 +1,155 @@
+/**
+ * Views received outside the platform: a coordinator records a response on an
+ * organisation's behalf (channel, date, original file) and imports comment tables (CSV and
+ * XLSX) with a row-by-row report; confirmed, they count like platform answers.
+ */
+import fs from "node:fs";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { questionCountsByType } from "~/modules/analysis/question-counts.server";
+import { createSession } from "~/modules/auth/session.server";
+import { db } from "~/modules/db/client.server";
+import { fieldName } from "~/modules/questionnaire/questions";
+import { answersFromPlan, planCommentTable, readCommentTable } from "~/modules/response/comment-table.server";
+import { seedDemo } from "../../prisma/seed/demo";
+import { action as offlineAction } from "~/routes/consultations.$consultationId.rounds.$roundId.offline";
+import { action as previewAction, loader as previewLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.offline.$importId";
+
+const context = { cspNonce: "", clientIp: "203.0.113.7", wakeMailWorker: () => {} };
+const BASE = "http://localhost:3000";
+
+async function outcome(run: () => Promise<unknown>): Promise<{ status: number; location?: string | null; data?: any }> {
+  let value: unknown;
+  try {
+    value = await run();
+  } catch (thrown) {
+    value = thrown;
+  }
+  if (value instanceof Response) return { status: value.status, location: value.headers.get("location") };
+  if (value && typeof value === "object" && (value as any).type === "DataWithResponseInit") return { status: (value as any).init?.status ?? 200, data: (value as any).data };
+  return { status: 200, data: value };
+}
+
+let coordinator: string, analyst: string, consultationId: string, roundId: string, chadId: string, iraqId: string;
+
+beforeAll(async () => {
+  await seedDemo(db(), { appUrl: BASE });
+  const round = await db().round.findFirstOrThrow({ where: { status: "OPEN" } });
+  roundId = round.id;
+  consultationId = round.consultationId;
+  chadId = (await db().organisation.findUniqueOrThrow({ where: { name: "Chad" } })).id;
+  iraqId = (await db().organisation.findUniqueOrThrow({ where: { name: "Iraq" } })).id;
+  const cookie = async (email: string) => (await createSession((await db().user.findUniqueOrThrow({ where: { email } })).id, new Request(BASE))).split(";")[0]!;
+  coordinator = await cookie("coordinator@consult.localhost");
+  analyst = await cookie("analyst@consult.localhost");
+});
+
+function multipart(cookie: string, fields: Record<string, string>, file?: { name: string; type: string; content: Buffer }) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (file) form.append("file", new Blob([new Uint8Array(file.content)], { type: file.type }), file.name);
+  return new Request(`${BASE}/consultations/${consultationId}/rounds/${roundId}/offline`, { method: "POST", headers: { cookie }, body: form });
+}
+
+const meta = (organisationId: string, channel = "NOTE_VERBALE") => ({ organisationId, channel, receivedAt: "2026-11-20", attribution: "TYPE_ONLY", consent: "yes" });
+
+describe("recording a response received by note verbale", () => {
+  it("stores it as a submitted response with channel, date, original file and an audit entry; it counts in the results", async () => {
+    const agreement = await db().question.findFirstOrThrow({ where: { roundId, type: "AGREEMENT", retiredAt: null }, orderBy: { position: "asc" } });
+    const before = (await questionCountsByType(roundId)).filter((c) => c.questionId === agreement.id && c.option === "agree" && c.typeKey === "affected-state")[0]?.count ?? 0;
+    const letter = Buffer.from("%PDF-1.4 signed letter of the ministry");
+    const result = await outcome(() =>
+      offlineAction({ request: multipart(coordinator, { intent: "record", ...meta(chadId), [fieldName(agreement.id)]: "agree" }, { name: "note-verbale.pdf", type: "application/pdf", content: letter }), params: { consultationId, roundId }, context }),
+    );
+    expect(result.status).toBe(302);
+    const response = await db().response.findUniqueOrThrow({ where: { roundId_organisationId: { roundId, organisationId: chadId } }, include: { attachments: true, submissions: true } });
+    expect(response).toMatchObject({ status: "SUBMITTED", channel: "NOTE_VERBALE", attribution: "TYPE_ONLY", consentToPublish: true });
+    expect(response.receivedAt?.toISOString().slice(0, 10)).toBe("2026-11-20");
+    expect(response.attachments.map((a) => [a.filename, a.size])).toEqual([["note-verbale.pdf", letter.length]]);
+    expect(response.submissions).toHaveLength(1);
+    expect(await db().auditEvent.count({ where: { action: "response.recorded-offline", entityId: response.id } })).toBe(1);
+    const after = (await questionCountsByType(roundId)).filter((c) => c.questionId === agreement.id && c.option === "agree" && c.typeKey === "affected-state")[0]?.count ?? 0;
+    expect(after).toBe(before + 1);
+  });
+
+  it("refuses missing details with field errors and keeps what was typed", async () => {
+    const comment = await db().question.findFirstOrThrow({ where: { roundId, type: "LONG_TEXT" } });
+    const result = await outcome(() =>
+      offlineAction({ request: multipart(coordinator, { intent: "record", organisationId: "", receivedAt: "2999-01-01", [fieldName(comment.id)]: "Typed at length" }), params: { consultationId, roundId }, context }),
+    );
+    expect(result.status).toBe(400);
+    expect(Object.keys(result.data.errors).sort()).toEqual(["attribution", "channel", "organisationId", "receivedAt"]);
+    expect(result.data.values[fieldName(comment.id)]).toBe("Typed at length");
+  });
+
+  it("is for coordinators only", async () => {
+    const result = await outcome(() => offlineAction({ request: multipart(analyst, { intent: "record", ...meta(chadId) }), params: { consultationId, roundId }, context }));
+    expect(result.status).toBe(403);
+  });
+});
+
+describe("comment tables", () => {
+  it("matches rows to sections by number or heading, and reports the rows it cannot use", async () => {
+    const rows = await readCommentTable({ filename: "comments.csv", content: fs.readFileSync("tests/fixtures/comment-table.csv") });
+    const plan = await planCommentTable(roundId, rows);
+    expect(plan.map((r) => [r.row, r.ok])).toEqual([[2, true], [3, true], [4, false], [5, false], [6, false]]);
+    expect(plan[0]?.sectionHeading).toBe("Data collection and needs assessment");
+    expect(plan[2]?.problems[0]).toMatch(/No section matches “Section 12”/);
+    // The demo questionnaire asks no free-text question about the whole document.
+    expect(plan[3]?.problems[0]).toMatch(/no comment question/);
+    expect(plan[4]?.problems[0]).toMatch(/No comment and no proposed change/);
+    const answers = answersFromPlan(plan);
+    const texts = [...answers.values()].map((a) => a.text);
+    expect(texts.some((t) => t?.startsWith("¶ 2: Disaggregation should also cover"))).toBe(true);
+    // Section 3 has no proposed-wording question: the proposed change is kept with the comment.
+    expect(texts.some((t) => t?.includes("¶ 2: Proposed change: Data should be disaggregated at least by sex, age, disability and type of explosive ordnance."))).toBe(true);
+  });
+
+  it("reads the same table from an Excel workbook", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Comments");
+    sheet.addRow(["Section", "Paragraph", "Comment", "Proposed change"]);
+    sheet.addRow([3, 2, "Disaggregate by type of ordnance too.", ""]);
+    sheet.addRow(["Medical care and rehabilitation", 1, { richText: [{ text: "Community-based " }, { text: "rehabilitation" }] }, ""]);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const rows = await readCommentTable({ filename: "comments.xlsx", content });
+    expect(rows.map((r) => [r.section, r.paragraph, r.comment])).toEqual([
+      ["3", "2", "Disaggregate by type of ordnance too."],
+      ["Medical care and rehabilitation", "1", "Community-based rehabilitation"],
+    ]);
+  });
+
+  it("gives a clear error for a file that is not a comment table", async () => {
+    await expect(readCommentTable({ filename: "x.csv", content: Buffer.from("name,email\nA,a@b.c\n") })).rejects.toThrow(/Section.*Comment/);
+    await expect(readCommentTable({ filename: "x.xlsx", content: Buffer.from("not a zip") })).rejects.toThrow(/not a readable Excel/);
+    await expect(readCommentTable({ filename: "x.pdf", content: Buffer.from("%PDF") })).rejects.toThrow(/xlsx or \.csv/);
+  });
+
+  it("stores nothing until confirmed; confirming twice imports once", async () => {
+    const upload = await outcome(() =>
+      offlineAction({
+        request: multipart(coordinator, { intent: "import-table", ...meta(iraqId, "COMMENT_TABLE") }, { name: "iraq-comments.csv", type: "text/csv", content: fs.readFileSync("tests/fixtures/comment-table.csv") }),
+        params: { consultationId, roundId },
+        context,
+      }),
+    );
+    expect(upload.status).toBe(302);
+    const importId = upload.location!.split("/").pop()!;
+    const draftBefore = await db().response.findUniqueOrThrow({ where: { roundId_organisationId: { roundId, organisationId: iraqId } }, include: { answers: true } });
+    expect(draftBefore.status).toBe("DRAFT"); // the demo's Iraq draft, untouched by the upload
+
+    const preview = await outcome(() => previewLoader({ request: new Request(`${BASE}/x`, { headers: { cookie: coordinator } }), params: { consultationId, roundId, importId }, context }));
+    expect(preview.data.rows.filter((r: { ok: boolean }) => !r.ok)).toHaveLength(3);
+
+    const confirm = () => {
+      const body = new URLSearchParams({ intent: "confirm" });
+      return outcome(() => previewAction({ request: new Request(`${BASE}/x`, { method: "POST", headers: { cookie: coordinator, "content-type": "application/x-www-form-urlencoded" }, body }), params: { consultationId, roundId, importId }, context }));
+    };
+    await Promise.all([confirm(), confirm()]);
+    const response = await db().response.findUniqueOrThrow({ where: { roundId_organisationId: { roundId, organisationId: iraqId } }, include: { submissions: true, attachments: true } });
+    expect(response).toMatchObject({ status: "SUBMITTED", channel: "COMMENT_TABLE" });
+    expect(response.submissions).toHaveLength(1);
+    expect(response.attachments).toHaveLength(1);
+    expect(await db().auditEvent.count({ where: { action: "response.comment-table-imported", entityId: response.id } })).toBe(1);
+  });
+});
