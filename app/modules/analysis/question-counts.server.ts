@@ -1,6 +1,7 @@
 /**
  * Per-question counts by stakeholder type, counted by PostgreSQL (GROUP BY over unnest), not by
- * loops over rows here. Only submitted responses count.
+ * loops over rows here. Only submitted responses count, and only written answers with more than
+ * whitespace in them (btrim() alone trims spaces, not line breaks or tabs).
  */
 import { db } from "~/modules/db/client.server";
 
@@ -22,7 +23,7 @@ export async function questionCountsByType(roundId: string): Promise<CountRow[]>
     JOIN "Response" r ON r.id = a."responseId"
     JOIN "Organisation" o ON o.id = r."organisationId"
     JOIN "StakeholderType" st ON st.id = o."typeId"
-    WHERE r."roundId" = ${roundId} AND r.status = 'SUBMITTED' AND a.text IS NOT NULL AND btrim(a.text) <> ''
+    WHERE r."roundId" = ${roundId} AND r.status = 'SUBMITTED' AND a.text ~ '[^[:space:]]'
     GROUP BY a."questionId", st.key`;
   return [
     ...choices.map((r) => ({ questionId: r.questionId, option: r.option, typeKey: r.typeKey, count: Number(r.count) })),

@@ -114,5 +114,8 @@ export async function revokeAllSessions(userId: string) {
 /** Only same-site paths, never "//evil.example" or "https://...": no open redirects. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // Browsers drop tabs and line breaks inside a URL ("/\t/evil.example" is "//evil.example"),
+  // and a Location header cannot carry line breaks: no control characters at all.
+  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
   return to;
 }

@@ -67,7 +67,8 @@ function questionSchema(q: FormQuestion) {
       const list = z
         .union([z.string(), z.array(z.string())])
         .optional()
-        .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+        // Each option once: a repeated field must not count an organisation twice in the results.
+        .transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]))
         .refine((v) => v.every((id) => ids.includes(id)), "Choose from the options shown");
       return q.required ? list.refine((v) => v.length > 0, "Choose at least one option") : list;
     }

@@ -71,6 +71,8 @@ export async function submitResponse(input: {
   );
 
   return db().$transaction(async (tx) => {
+    // Two submits at once (a double click) queue here, so each gets its own version number.
+    await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${responseId} FOR UPDATE`;
     const count = await tx.responseSubmission.count({ where: { responseId } });
     const submission = await tx.responseSubmission.create({
       data: {

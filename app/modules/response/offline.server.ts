@@ -63,6 +63,7 @@ export async function storeAndSubmit(
       },
     });
   }
+  await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
   const answers = await tx.answer.findMany({ where: { responseId: response.id }, select: { questionId: true, choices: true, text: true } });
   const count = await tx.responseSubmission.count({ where: { responseId: response.id } });
   await tx.responseSubmission.create({
