@@ -10,6 +10,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { createCookie } from "@remix-run/node";
 import { startEmbeddedPostgres } from "../app/modules/db/embedded.server";
@@ -79,6 +80,9 @@ try {
     { name: "respondent section page", path: `/respond/${invitation.id}/sections/${section.key}`, cookie: respondentCookie },
     { name: "coordinator results page", path: `/consultations/${invitation.round.consultationId}/rounds/${invitation.roundId}/results`, cookie: coordinatorCookie },
   ];
+  const weights = [];
+  for (const target of targets) weights.push({ page: target.name, ...(await firstLoadWeight(appUrl + target.path, target.cookie)) });
+
   const results = [];
   for (const target of targets) {
     const check = await fetch(appUrl + target.path, { headers: { cookie: target.cookie }, redirect: "manual" });
@@ -109,12 +113,31 @@ try {
       errors: r.errors,
     })),
   );
+  console.log("\nFirst load of each page, gzip-compressed (HTML+CSS budget 50 KB, JavaScript budget 100 KB for respondent pages):");
+  console.table(weights.map((w) => ({ page: w.page, "HTML KB": kb(w.html), "CSS KB": kb(w.css), "HTML+CSS KB": kb(w.html + w.css), "JS KB": kb(w.js), "JS files": w.jsFiles })));
   fs.mkdirSync(path.join("bench", "results"), { recursive: true });
   const out = path.join("bench", "results", "latest.json");
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2) + "\n");
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights }, null, 2) + "\n");
   console.log(`Written to ${out}`);
 } finally {
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
   await embedded?.stop();
+}
+
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+const gzipSize = (body: Buffer | string) => zlib.gzipSync(body).length;
+
+/** What a browser downloads on a first visit: the HTML, its stylesheets and every script it loads. */
+async function firstLoadWeight(url: string, cookie: string) {
+  const html = await (await fetch(url, { headers: { cookie } })).text();
+  const assets = [...new Set(html.match(/\/assets\/[^"'()\s]+\.(?:js|css)/g) ?? [])];
+  let css = 0;
+  let js = 0;
+  for (const asset of assets) {
+    const body = Buffer.from(await (await fetch(new URL(asset, url))).arrayBuffer());
+    if (asset.endsWith(".css")) css += gzipSize(body);
+    else js += gzipSize(body);
+  }
+  return { html: gzipSize(html), css, js, jsFiles: assets.filter((a) => a.endsWith(".js")).length };
 }

@@ -13,8 +13,8 @@ import { readMultipartForm, uploadedFile, UploadTooLargeError } from "~/modules/
 import { validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { answersSchema, answerValues, fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
 import { CommentTableError, planCommentTable, readCommentTable } from "~/modules/response/comment-table.server";
-import { OFFLINE_CHANNELS, recordOfflineResponse } from "~/modules/response/offline.server";
-import { OfflineResponseSchema } from "~/modules/response/offline-schema";
+import { recordOfflineResponse } from "~/modules/response/offline.server";
+import { OFFLINE_CHANNELS, OfflineResponseSchema } from "~/modules/response/offline-schema";
 import { loadRespondentRound } from "~/modules/response/respondent-round.server";
 import { ATTRIBUTION_CHOICES } from "~/modules/response/submit-schema";
 import { requireRoundAccess } from "~/modules/round/round-access.server";

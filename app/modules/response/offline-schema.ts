@@ -1,5 +1,14 @@
 import { z } from "zod";
 
+export const OFFLINE_CHANNELS = [
+  { id: "LETTER", label: "Letter" },
+  { id: "NOTE_VERBALE", label: "Note verbale" },
+  { id: "EMAIL", label: "Email" },
+  { id: "MEETING", label: "Meeting" },
+  { id: "COMMENT_TABLE", label: "Comment table" },
+  { id: "OTHER", label: "Other" },
+] as const;
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** What a coordinator says about a response received outside the platform. */

@@ -10,15 +10,6 @@ import { audit } from "~/modules/audit/audit.server";
 import { db } from "~/modules/db/client.server";
 import type { AnswerValue } from "~/modules/questionnaire/questions";
 
-export const OFFLINE_CHANNELS: Array<{ id: Exclude<ResponseChannel, "PLATFORM">; label: string }> = [
-  { id: "LETTER", label: "Letter" },
-  { id: "NOTE_VERBALE", label: "Note verbale" },
-  { id: "EMAIL", label: "Email" },
-  { id: "MEETING", label: "Meeting" },
-  { id: "COMMENT_TABLE", label: "Comment table" },
-  { id: "OTHER", label: "Other" },
-];
-
 export type OriginalFile = { filename: string; mediaType: string; content: Buffer };
 
 type Tx = Prisma.TransactionClient;
