@@ -125,8 +125,13 @@ try {
   await embedded?.stop();
 }
 
-const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
-const gzipSize = (body: Buffer | string) => zlib.gzipSync(body).length;
+function kb(bytes: number) {
+  return Math.round(bytes / 102.4) / 10;
+}
+
+function gzipSize(body: Buffer | string) {
+  return zlib.gzipSync(body).length;
+}
 
 /** What a browser downloads on a first visit: the HTML, its stylesheets and every script it loads. */
 async function firstLoadWeight(url: string, cookie: string) {
