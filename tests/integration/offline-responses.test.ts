@@ -12,7 +12,7 @@ import { db } from "~/modules/db/client.server";
 import { fieldName } from "~/modules/questionnaire/questions";
 import { answersFromPlan, planCommentTable, readCommentTable } from "~/modules/response/comment-table.server";
 import { seedDemo } from "../../prisma/seed/demo";
-import { action as offlineAction } from "~/routes/consultations.$consultationId.rounds.$roundId.offline";
+import { action as offlineAction } from "~/routes/consultations.$consultationId.rounds.$roundId.offline._index";
 import { action as previewAction, loader as previewLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.offline.$importId";
 
 const context = { cspNonce: "", clientIp: "203.0.113.7", wakeMailWorker: () => {} };
