@@ -1,0 +1,37 @@
+/**
+ * ISO 3166-1 alpha-2 country codes, checked against this list rather than Intl, which also
+ * names non-countries ("EU", "UN", "QO"). Names come from Intl.DisplayNames, so they need no
+ * upkeep here. Client-safe.
+ */
+const CODES = `
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR
+GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP
+KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT
+MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG
+UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+XK
+`; // XK (Kosovo) is user-assigned, not ISO, but is what registries and donors use.
+
+export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES.split(/\s+/).filter(Boolean));
+
+const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+
+export function countryName(code: string | null | undefined): string {
+  return code ? names.of(code) ?? code : "";
+}
+
+/** Every country, sorted by its English name, for select boxes. */
+export const COUNTRIES: ReadonlyArray<{ code: string; name: string }> = [...COUNTRY_CODES]
+  .map((code) => ({ code, name: countryName(code) }))
+  .sort((a, b) => a.name.localeCompare(b.name, "en"));
+
+const byName = new Map(COUNTRIES.map((c) => [c.name.toLowerCase(), c.code]));
+
+/** A code ("la", "LA") or an English name ("Laos"); null when it is neither. */
+export function countryCode(input: string): string | null {
+  const value = input.trim();
+  if (COUNTRY_CODES.has(value.toUpperCase())) return value.toUpperCase();
+  return byName.get(value.toLowerCase()) ?? null;
+}
