@@ -3,7 +3,9 @@
  * order, how many organisations answered each, the retired questions with their answers.
  */
 import type { Prisma, RoundStatus } from "~/generated/prisma/client";
+import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db, type Db } from "~/modules/db/client.server";
+import { requireRoundAccess } from "~/modules/round/round-access.server";
 import { optionsOf, type QuestionType } from "./questions";
 import { typeLabel } from "./schemas";
 
@@ -27,6 +29,25 @@ export function questionnaireLock(status: RoundStatus): string | null {
   return status === "CLOSED" || status === "ARCHIVED"
     ? `This round is ${status.toLowerCase()}: its questionnaire can no longer change.`
     : null;
+}
+
+/** Coordinators change questionnaires; analysts only read them (403), strangers get a 404. */
+export async function requireQuestionnaireEditor(request: Request, consultationId: string, roundId: string) {
+  const { user } = await requireConsultationAccess(request, consultationId, { allowAnalyst: false });
+  const { round } = await requireRoundAccess(request, consultationId, roundId);
+  return { user, round };
+}
+
+/** What the question form offers: the sections of the round's draft, the languages to translate into. */
+export async function questionFormContext(round: { versionId: string; consultationId: string }) {
+  const [sections, consultation] = await Promise.all([
+    db().section.findMany({ where: { versionId: round.versionId }, orderBy: { position: "asc" }, select: { id: true, heading: true } }),
+    db().consultation.findUniqueOrThrow({ where: { id: round.consultationId }, select: { languages: true } }),
+  ]);
+  return {
+    sections: sections.map((s, i) => ({ id: s.id, label: `${i + 1}. ${s.heading}` })),
+    translationLanguages: consultation.languages.slice(1),
+  };
 }
 
 /** Questions in the order respondents meet them within a section. */

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { CONSULTATION_LANGUAGES } from "~/modules/consultation/schemas";
-import type { QuestionType } from "./questions";
+import type { QuestionOption, QuestionType } from "./questions";
 
 export const QUESTION_TYPES: Array<{ id: QuestionType; label: string; hint: string }> = [
   { id: "SINGLE_CHOICE", label: "Single choice", hint: "One option from a list you write" },
@@ -130,3 +130,31 @@ export function questionFormSchema(translationLanguages: string[]) {
 export const CopySchema = z.object({
   fromRoundId: z.string({ error: "Choose the round to copy from" }).min(1, "Choose the round to copy from"),
 });
+
+/** A stored question as the form's values, the inverse of the schema's transform. */
+export function questionFormValues(
+  question: { type: QuestionType; sectionId: string | null; prompt: string; help: string; required: boolean; options: QuestionOption[]; translations: unknown },
+  translationLanguages: string[],
+): Record<string, string> {
+  const own = hasOwnOptions(question.type);
+  const values: Record<string, string> = {
+    type: question.type,
+    sectionId: question.sectionId ?? "",
+    prompt: question.prompt,
+    help: question.help,
+    options: own ? question.options.map((o) => o.label).join("\n") : "",
+  };
+  if (question.required) values.required = "yes";
+  const all = (question.translations && typeof question.translations === "object" ? question.translations : {}) as Record<
+    string,
+    { prompt?: string; help?: string; options?: Record<string, string> } | undefined
+  >;
+  for (const language of translationLanguages) {
+    const t = all[language];
+    values[translationField(language, "prompt")] = t?.prompt ?? "";
+    values[translationField(language, "help")] = t?.help ?? "";
+    const labels = question.options.map((o) => t?.options?.[o.id]);
+    values[translationField(language, "options")] = own && labels.every((l) => l) ? labels.join("\n") : "";
+  }
+  return values;
+}
