@@ -75,3 +75,19 @@ test("sign-out only happens on POST; a GET changes nothing", async ({ request })
   expect(response.status()).toBe(302);
   expect(response.headers()["set-cookie"]).toBeUndefined();
 });
+
+test("pages hydrate when JavaScript is on, the CSP blocks nothing of ours, and the form says the same either way", async ({ page }, info) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/sign-in");
+  if (info.project.use.javaScriptEnabled !== false) {
+    await page.waitForFunction(() => "__remixRouter" in window, undefined, { timeout: 10_000 });
+  }
+  // With JavaScript, react-hook-form checks with the action's zod schema; without, the action does.
+  await page.getByLabel("Email address").fill("not-an-address");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("alert")).toContainText("right format");
+  expect(violations).toEqual([]);
+});
