@@ -4,7 +4,7 @@
  * server can never disagree about what a field holds. Without JavaScript nothing here runs
  * and the plain form posts to the action.
  */
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useSubmit } from "@remix-run/react";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
@@ -25,6 +25,11 @@ export function useValidatedForm(schema: z.ZodType, serverErrors: FieldErrors | 
   };
 
   const form = useForm({ resolver, mode: "onTouched", shouldFocusError: false });
+
+  // Fields count as edited only after the latest server answer.
+  useEffect(() => {
+    if (serverErrors) form.reset(undefined, { keepValues: true });
+  }, [serverErrors]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const clientErrors: FieldErrors = {};
   for (const [name, error] of Object.entries(form.formState.errors)) {

@@ -92,7 +92,7 @@ export default function CommentTablePreview() {
   return (
     <>
       <p>
-        <Link to={`/consultations/${d.consultationId}/rounds/${d.roundId}/offline`}>← Views received outside the platform</Link>
+        <Link className="back-link" to={`/consultations/${d.consultationId}/rounds/${d.roundId}/offline`}>← Views received outside the platform</Link>
       </p>
       <h1>Comment table from {d.organisation}</h1>
       <p className="muted">

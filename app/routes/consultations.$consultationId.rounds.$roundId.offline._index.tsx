@@ -199,7 +199,7 @@ export default function OfflineResponses() {
   return (
     <>
       <p>
-        <Link to={`/consultations/${d.consultationId}/rounds/${d.roundId}`}>← {d.roundTitle}</Link>
+        <Link className="back-link" to={`/consultations/${d.consultationId}/rounds/${d.roundId}`}>← {d.roundTitle}</Link>
       </p>
       <h1>Views received outside the platform</h1>
       <p className="lead prose">

@@ -46,7 +46,7 @@ export default function Results() {
   return (
     <>
       <p>
-        <Link to={`/consultations/${d.consultationId}/rounds/${d.roundId}`}>← {d.title}</Link>
+        <Link className="back-link" to={`/consultations/${d.consultationId}/rounds/${d.roundId}`}>← {d.title}</Link>
       </p>
       <h1>Results by question</h1>
       <p className="lead">

@@ -48,7 +48,10 @@ test("a respondent follows the invitation, answers, reviews and submits", async 
   await sectionLinks.first().click();
   for (let i = 0; i < sectionCount; i++) {
     await answerEveryQuestion(page, `Answer ${i + 1} from ${organisation}.`);
+    const here = page.url();
     await page.getByRole("button", { name: "Save and continue" }).click();
+    // With JavaScript the next page arrives without a full load: wait for it before answering.
+    await expect(page).not.toHaveURL(here);
   }
   await expect(page.getByRole("heading", { name: "Review your answers" })).toBeVisible();
   await expect(missing).toHaveCount(0);
