@@ -8,7 +8,7 @@ import { Marked, type Tokens } from "marked";
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
-const SAFE_LINK = /^(https?:|mailto:|#|\/)/i;
+const SAFE_LINK = /^(https?:|mailto:|#|\/(?!\/))/i; // not protocol-relative "//host"
 
 export function renderMarkdown(source: string, { anchorPrefix = "p" }: { anchorPrefix?: string } = {}): string {
   let paragraph = 0;
