@@ -4,39 +4,13 @@
  * filters and ignores malformed filters. Route loaders and actions are called directly.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "~/modules/auth/session.server";
 import { db } from "~/modules/db/client.server";
 import { action as newAction } from "~/routes/consultations.new";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/consultations.$consultationId.settings";
 import { loader as auditLoader } from "~/routes/consultations.$consultationId.audit";
+import { BASE, context, cookieFor, outcome, post as postForm } from "./route-helpers";
 
-const context = { cspNonce: "", clientIp: "203.0.113.7", wakeMailWorker: () => {} };
-const BASE = "http://localhost:3000";
-
-async function cookieFor(userId: string) {
-  return (await createSession(userId, new Request(BASE))).split(";")[0]!;
-}
-
-function post(path: string, cookie: string, fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return new Request(BASE + path, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body });
-}
-
-/** What a loader/action returned or threw: a Response (redirects) or data() with a status. */
-async function outcome(run: () => Promise<unknown>): Promise<{ status: number; location?: string | null; data?: any }> {
-  let value: unknown;
-  try {
-    value = await run();
-  } catch (thrown) {
-    value = thrown;
-  }
-  if (value instanceof Response) return { status: value.status, location: value.headers.get("location") };
-  if (value && typeof value === "object" && (value as any).type === "DataWithResponseInit") {
-    return { status: (value as any).init?.status ?? 200, data: (value as any).data };
-  }
-  return { status: 200, data: value };
-}
+const post = (path: string, cookie: string, fields: Record<string, string | string[]>) => postForm(path, fields, cookie);
 
 let coordinator: string, analyst: string, stranger: string, consultationId: string;
 

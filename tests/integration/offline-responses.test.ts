@@ -7,28 +7,13 @@ import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { questionCountsByType } from "~/modules/analysis/question-counts.server";
-import { createSession } from "~/modules/auth/session.server";
 import { db } from "~/modules/db/client.server";
 import { fieldName } from "~/modules/questionnaire/questions";
 import { answersFromPlan, planCommentTable, readCommentTable } from "~/modules/response/comment-table.server";
 import { seedDemo } from "../../prisma/seed/demo";
 import { action as offlineAction } from "~/routes/consultations.$consultationId.rounds.$roundId.offline._index";
 import { action as previewAction, loader as previewLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.offline.$importId";
-
-const context = { cspNonce: "", clientIp: "203.0.113.7", wakeMailWorker: () => {} };
-const BASE = "http://localhost:3000";
-
-async function outcome(run: () => Promise<unknown>): Promise<{ status: number; location?: string | null; data?: any }> {
-  let value: unknown;
-  try {
-    value = await run();
-  } catch (thrown) {
-    value = thrown;
-  }
-  if (value instanceof Response) return { status: value.status, location: value.headers.get("location") };
-  if (value && typeof value === "object" && (value as any).type === "DataWithResponseInit") return { status: (value as any).init?.status ?? 200, data: (value as any).data };
-  return { status: 200, data: value };
-}
+import { BASE, context, cookieForEmail, outcome } from "./route-helpers";
 
 let coordinator: string, analyst: string, consultationId: string, roundId: string, chadId: string, iraqId: string;
 
@@ -39,9 +24,8 @@ beforeAll(async () => {
   consultationId = round.consultationId;
   chadId = (await db().organisation.findUniqueOrThrow({ where: { name: "Chad" } })).id;
   iraqId = (await db().organisation.findUniqueOrThrow({ where: { name: "Iraq" } })).id;
-  const cookie = async (email: string) => (await createSession((await db().user.findUniqueOrThrow({ where: { email } })).id, new Request(BASE))).split(";")[0]!;
-  coordinator = await cookie("coordinator@consult.localhost");
-  analyst = await cookie("analyst@consult.localhost");
+  coordinator = await cookieForEmail("coordinator@consult.localhost");
+  analyst = await cookieForEmail("analyst@consult.localhost");
 });
 
 function multipart(cookie: string, fields: Record<string, string>, file?: { name: string; type: string; content: Buffer }) {
