@@ -38,6 +38,12 @@ async function main() {
   }
   const { startMailWorker } = await import("./app/modules/mail/worker.server");
   const mailWorker = startMailWorker({ intervalMs: 2000 });
+  const { startRoundScheduler } = await import("./app/modules/round/scheduler.server");
+  // Rounds open, close and send scheduled reminders on time; their email goes out at once.
+  const roundScheduler = startRoundScheduler({
+    intervalMs: 30_000,
+    onRun: (r) => (r.opened.length + r.reminded.length > 0 ? mailWorker.wake() : undefined),
+  });
 
   const buildDir = path.resolve(process.env.CONSULT_BUILD_DIR || "build");
   const vite = production
@@ -91,6 +97,7 @@ async function main() {
     console.log(`\n${signal}: stopping Consult...`);
     server.close();
     server.closeAllConnections?.();
+    await roundScheduler.stop();
     await mailWorker.stop();
     await vite?.close();
     await disconnectDb();

@@ -55,6 +55,7 @@ function Document({ children }: { children: React.ReactNode }) {
             <nav className="site-nav" aria-label="Main">
               {data?.user?.staff ? <Link to="/consultations">Consultations</Link> : null}
               {data?.user?.staff ? <Link to="/stakeholders">Stakeholders</Link> : null}
+              {data?.user?.staff ? <Link to="/outbox">Outbox</Link> : null}
               {data?.user ? <Link to="/my">My invitations</Link> : null}
               {data?.localMailbox ? <Link to="/dev/mail">Local mailbox</Link> : null}
               {data?.user ? (

@@ -46,6 +46,32 @@ type Strings = {
     button: string;
     changes: string;
   };
+  reminder: {
+    subject: (round: string) => string;
+    preview: (deadline: string) => string;
+    notStarted: (organisation: string, round: string) => string;
+    draftStarted: (organisation: string, round: string) => string;
+    deadline: (when: string) => string;
+    button: string;
+    signInNote: string;
+  };
+  extended: {
+    subject: (round: string) => string;
+    preview: (deadline: string) => string;
+    intro: (organisation: string, round: string) => string;
+    deadline: (when: string) => string;
+    onlyYou: string;
+    button: string;
+    signInNote: string;
+  };
+  roundOpened: {
+    subject: (round: string) => string;
+    preview: (consultation: string) => string;
+    intro: (consultation: string, round: string) => string;
+    sent: (organisations: number, messages: number) => string;
+    closes: (when: string) => string;
+    button: string;
+  };
 };
 
 const en: Strings = {
@@ -77,6 +103,32 @@ const en: Strings = {
     noAnswer: "(no answer)",
     button: "View the response",
     changes: "You can review the response and, while the round is open, change and submit it again.",
+  },
+  reminder: {
+    subject: (r) => `Reminder: ${r}`,
+    preview: (d) => `Responses are due by ${d}`,
+    notStarted: (o, r) => `This is a reminder that ${o} is invited to comment in the consultation round ${en.quote(r)} and has not answered yet.`,
+    draftStarted: (o, r) => `This is a reminder that the response of ${o} to ${en.quote(r)} has been started but not submitted yet. Saved answers are only sent to the coordinators once the response is submitted.`,
+    deadline: (w) => `Responses are due by ${w}.`,
+    button: "Continue the response",
+    signInNote: "You can also use the personal link in your invitation email. This button asks you to sign in with your email address.",
+  },
+  extended: {
+    subject: (r) => `Deadline extended: ${r}`,
+    preview: (d) => `You can now answer until ${d}`,
+    intro: (o, r) => `The coordinators have given ${o} more time to respond to ${en.quote(r)}.`,
+    deadline: (w) => `Your new deadline is ${w}.`,
+    onlyYou: "This extension applies to your organisation only. Your saved answers are kept.",
+    button: "Continue the response",
+    signInNote: "You can also use the personal link in your invitation email. This button asks you to sign in with your email address.",
+  },
+  roundOpened: {
+    subject: (r) => `Round opened: ${r}`,
+    preview: (c) => `A consultation round of ${c} is now open`,
+    intro: (c, r) => `The round ${en.quote(r)} of ${en.quote(c)} is now open for responses.`,
+    sent: (o, m) => `Invitations to ${o} organisation${o === 1 ? "" : "s"} are on their way (${m} personal link${m === 1 ? "" : "s"}).`,
+    closes: (w) => `It closes on ${w}.`,
+    button: "See who has answered",
   },
 };
 
@@ -114,6 +166,32 @@ const fr: Strings = {
     button: "Voir la réponse",
     changes: "Vous pouvez relire la réponse et, tant que la phase est ouverte, la modifier et l’envoyer à nouveau.",
   },
+  reminder: {
+    subject: (r) => `Rappel : ${r}`,
+    preview: (d) => `Les réponses sont attendues jusqu’au ${d}`,
+    notStarted: (o, r) => `Nous vous rappelons que ${o} est invitée à commenter dans le cadre de la phase de consultation ${fr.quote(r)} et n’a pas encore répondu.`,
+    draftStarted: (o, r) => `Nous vous rappelons que la réponse de ${o} à ${fr.quote(r)} a été commencée mais pas encore envoyée. Les réponses enregistrées ne parviennent aux coordinateurs qu’une fois la réponse envoyée.`,
+    deadline: (w) => `Les réponses sont attendues jusqu’au ${w}.`,
+    button: "Reprendre la réponse",
+    signInNote: "Vous pouvez aussi utiliser le lien personnel de votre e-mail d’invitation. Ce bouton vous demande de vous connecter avec votre adresse e-mail.",
+  },
+  extended: {
+    subject: (r) => `Délai prolongé : ${r}`,
+    preview: (d) => `Vous pouvez désormais répondre jusqu’au ${d}`,
+    intro: (o, r) => `Les coordinateurs ont accordé à ${o} un délai supplémentaire pour répondre à ${fr.quote(r)}.`,
+    deadline: (w) => `Votre nouveau délai est fixé au ${w}.`,
+    onlyYou: "Cette prolongation ne concerne que votre organisation. Vos réponses enregistrées sont conservées.",
+    button: "Reprendre la réponse",
+    signInNote: "Vous pouvez aussi utiliser le lien personnel de votre e-mail d’invitation. Ce bouton vous demande de vous connecter avec votre adresse e-mail.",
+  },
+  roundOpened: {
+    subject: (r) => `Phase ouverte : ${r}`,
+    preview: (c) => `Une phase de consultation de ${c} est ouverte`,
+    intro: (c, r) => `La phase ${fr.quote(r)} de ${fr.quote(c)} est ouverte aux réponses.`,
+    sent: (o, m) => `Les invitations à ${o} organisation${o > 1 ? "s" : ""} sont en cours d’envoi (${m} lien${m > 1 ? "s" : ""} personnel${m > 1 ? "s" : ""}).`,
+    closes: (w) => `Elle se termine le ${w}.`,
+    button: "Voir qui a répondu",
+  },
 };
 
 const es: Strings = {
@@ -148,6 +226,32 @@ const es: Strings = {
     noAnswer: "(sin respuesta)",
     button: "Ver la respuesta",
     changes: "Puede revisar la respuesta y, mientras la ronda siga abierta, modificarla y enviarla de nuevo.",
+  },
+  reminder: {
+    subject: (r) => `Recordatorio: ${r}`,
+    preview: (d) => `El plazo para responder termina el ${d}`,
+    notStarted: (o, r) => `Le recordamos que ${o} está invitada a comentar en la ronda de consulta ${es.quote(r)} y todavía no ha respondido.`,
+    draftStarted: (o, r) => `Le recordamos que la respuesta de ${o} a ${es.quote(r)} se ha empezado pero todavía no se ha enviado. Las respuestas guardadas solo llegan a los coordinadores cuando se envía la respuesta.`,
+    deadline: (w) => `El plazo para responder termina el ${w}.`,
+    button: "Continuar la respuesta",
+    signInNote: "También puede usar el enlace personal de su correo de invitación. Este botón le pedirá que inicie sesión con su dirección de correo.",
+  },
+  extended: {
+    subject: (r) => `Plazo ampliado: ${r}`,
+    preview: (d) => `Ahora puede responder hasta el ${d}`,
+    intro: (o, r) => `Los coordinadores han dado a ${o} más tiempo para responder a ${es.quote(r)}.`,
+    deadline: (w) => `Su nuevo plazo termina el ${w}.`,
+    onlyYou: "Esta ampliación solo se aplica a su organización. Sus respuestas guardadas se conservan.",
+    button: "Continuar la respuesta",
+    signInNote: "También puede usar el enlace personal de su correo de invitación. Este botón le pedirá que inicie sesión con su dirección de correo.",
+  },
+  roundOpened: {
+    subject: (r) => `Ronda abierta: ${r}`,
+    preview: (c) => `Una ronda de consulta de ${c} está abierta`,
+    intro: (c, r) => `La ronda ${es.quote(r)} de ${es.quote(c)} ya está abierta a respuestas.`,
+    sent: (o, m) => `Se están enviando las invitaciones a ${o} organizaci${o === 1 ? "ón" : "ones"} (${m} enlace${m === 1 ? "" : "s"} personal${m === 1 ? "" : "es"}).`,
+    closes: (w) => `Se cierra el ${w}.`,
+    button: "Ver quién ha respondido",
   },
 };
 
@@ -189,6 +293,32 @@ const ar: Strings = {
     noAnswer: "(لا توجد إجابة)",
     button: "عرض الرد",
     changes: "يمكنكم مراجعة الرد، وطالما بقيت الجولة مفتوحة، يمكنكم تعديله وتقديمه من جديد.",
+  },
+  reminder: {
+    subject: (r) => `تذكير: ${r}`,
+    preview: (d) => `آخر موعد لتقديم الردود: ${d}`,
+    notStarted: (o, r) => `نذكّركم بأن ${o} مدعوة لإبداء ملاحظاتها في جولة المشاورة ${ar.quote(r)} ولم تقدّم ردها بعد.`,
+    draftStarted: (o, r) => `نذكّركم بأن رد ${o} على ${ar.quote(r)} قد بدأ ولكنه لم يُقدَّم بعد. لا تصل الإجابات المحفوظة إلى المنسقين إلا بعد تقديم الرد.`,
+    deadline: (w) => `آخر موعد لتقديم الردود: ${w}.`,
+    button: "متابعة الرد",
+    signInNote: "يمكنكم أيضًا استخدام الرابط الشخصي الوارد في رسالة الدعوة. سيطلب منكم هذا الزر تسجيل الدخول بعنوان بريدكم الإلكتروني.",
+  },
+  extended: {
+    subject: (r) => `تمديد الموعد النهائي: ${r}`,
+    preview: (d) => `يمكنكم الآن الرد حتى ${d}`,
+    intro: (o, r) => `منح المنسقون ${o} مهلة إضافية للرد على ${ar.quote(r)}.`,
+    deadline: (w) => `موعدكم النهائي الجديد: ${w}.`,
+    onlyYou: "ينطبق هذا التمديد على منظمتكم فقط. إجاباتكم المحفوظة باقية.",
+    button: "متابعة الرد",
+    signInNote: "يمكنكم أيضًا استخدام الرابط الشخصي الوارد في رسالة الدعوة. سيطلب منكم هذا الزر تسجيل الدخول بعنوان بريدكم الإلكتروني.",
+  },
+  roundOpened: {
+    subject: (r) => `فُتحت الجولة: ${r}`,
+    preview: (c) => `جولة مشاورة في ${c} مفتوحة الآن`,
+    intro: (c, r) => `الجولة ${ar.quote(r)} من ${ar.quote(c)} مفتوحة الآن لتلقي الردود.`,
+    sent: (o, m) => `يجري إرسال الدعوات إلى المنظمات (${o}) عبر روابط شخصية (${m}).`,
+    closes: (w) => `تُغلق في ${w}.`,
+    button: "عرض من قدّم رده",
   },
 };
 

@@ -1,98 +1,343 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { requireRoundAccess } from "~/modules/round/round-access.server";
-import { roundTracking, type TrackingState } from "~/modules/round/tracking.server";
+/**
+ * Who has answered a round: response rates by type of stakeholder, and one row per invited
+ * organisation (email delivered or failed, link opened, draft started, submitted), filtered
+ * by type and state with a GET form; reminders to the ticked organisations by POST.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms";
+import { RoundNav, StatusBadge } from "~/components/round/round-nav";
+import { validateForm } from "~/modules/forms/validation";
+import { sendReminders, type SkipReason } from "~/modules/invitation/reminders.server";
+import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-access.server";
+import { roundTracking, type TrackingFilter, type TrackingState } from "~/modules/round/tracking.server";
 import { formatDateTime } from "~/modules/round/dates";
+import { ReminderSelectionSchema } from "~/modules/round/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Round"} – Consult` }];
 
-const STATES: Array<{ id: TrackingState; label: string }> = [
-  { id: "invited", label: "Not opened yet" },
-  { id: "opened", label: "Opened the link" },
-  { id: "drafting", label: "Drafting" },
-  { id: "submitted", label: "Submitted" },
-  { id: "withdrawn", label: "Withdrawn" },
-];
+const STATE_LABELS: Record<TrackingState, string> = {
+  invited: "Not opened yet",
+  opened: "Opened the link",
+  drafting: "Drafting",
+  submitted: "Submitted",
+  withdrawn: "Withdrawn",
+};
+
+const TRACKING_STATES = Object.keys(STATE_LABELS) as TrackingState[];
+
+const EMAIL_LABELS = { delivered: "Delivered", failed: "Failed", queued: "Queued" } as const;
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { round } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
-  const { rows } = await roundTracking(round.id);
-  const zone = round.timeZone;
-  const counts = Object.fromEntries(STATES.map((s) => [s.id, rows.filter((r) => r.state === s.id).length]));
+function filterFrom(url: URL): TrackingFilter {
+  const type = url.searchParams.get("type");
+  const state = url.searchParams.get("state");
   return {
-    consultationId: round.consultationId,
-    consultationTitle: round.consultation.title,
+    type: type || null,
+    state: state === "not-submitted" || TRACKING_STATES.includes(state as TrackingState) ? (state as TrackingFilter["state"]) : null,
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { round, role } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
+  const filter = filterFrom(new URL(request.url));
+  const { rows, counts, emailFailed, totalInType, byType } = await roundTracking(round.id, filter);
+  const zone = round.timeZone;
+  const canEdit = role !== "ANALYST" && !round.consultation.archivedAt;
+  const when = (d: Date | null) => (d ? formatDateTime(d, zone) : null);
+  return {
+    base: `/consultations/${round.consultationId}/rounds/${round.id}`,
     title: round.title,
     status: round.status,
-    opens: round.opensAt ? formatDateTime(round.opensAt, zone) : null,
-    closes: round.closesAt ? formatDateTime(round.closesAt, zone) : null,
+    opens: when(round.opensAt),
+    closes: when(round.closesAt),
+    canRemind: canEdit && (round.status === "OPEN" || round.status === "CLOSED"),
+    canExtend: canEdit && (round.status === "OPEN" || round.status === "CLOSED"),
+    maxReminders: round.maxReminders,
+    filter: { type: filter.type ?? "", state: filter.state ?? "" },
     counts,
-    total: rows.length,
+    emailFailed,
+    total: totalInType,
+    byType: byType.map((t) => ({ ...t, rate: t.invited ? Math.round((100 * t.submitted) / t.invited) : 0 })),
     rows: rows.map((r) => ({
-      ...r,
+      invitationId: r.invitationId,
+      organisation: r.organisation,
+      typeLabel: r.typeLabel,
       country: r.country ? (regionNames.of(r.country) ?? r.country) : null,
-      submittedAt: r.submittedAt ? formatDateTime(r.submittedAt, zone) : null,
-      deadline: r.extended && r.deadline ? formatDateTime(r.deadline, zone) : null,
+      state: r.state,
+      email: r.email ? { state: r.email.state, error: r.email.error } : null,
+      linkOpened: when(r.linkOpenedAt),
+      draftStarted: when(r.draftStartedAt),
+      submittedAt: when(r.submittedAt),
+      deadline: r.extended ? when(r.deadline) : null,
+      reminders: r.remindersSent,
     })),
   };
 }
 
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { round, user } = await requireRoundManager(request, params.consultationId!, params.roundId!);
+  const form = await request.formData();
+  if (form.get("intent") !== "remind") return data({ errors: { form: "Unknown action." } }, { status: 400 });
+  const result = validateForm(form, ReminderSelectionSchema);
+  if (!result.ok) return data({ errors: { form: result.errors.invitationIds ?? "Choose at least one organisation to remind" } }, { status: 400 });
+  const sent = await sendReminders(user.id, round.id, result.data.invitationIds);
+  if (!sent.ok) return data({ errors: { form: sent.problem } }, { status: 409 });
+  context.wakeMailWorker();
+  // Back to the same filtered view, saying what happened.
+  const query = new URLSearchParams();
+  for (const key of ["type", "state"]) {
+    const value = form.get(key);
+    if (typeof value === "string" && value) query.set(key, value);
+  }
+  query.set("reminded", String(sent.outcome.reminded.length));
+  for (const [reason, n] of Object.entries(countReasons(sent.outcome.skipped.map((s) => s.reason)))) query.set(`skipped-${reason}`, String(n));
+  return redirect(`/consultations/${round.consultationId}/rounds/${round.id}?${query}`);
+}
+
+function countReasons(reasons: SkipReason[]) {
+  const counts: Partial<Record<SkipReason, number>> = {};
+  for (const r of reasons) counts[r] = (counts[r] ?? 0) + 1;
+  return counts;
+}
+
+function ReminderReport() {
+  const [search] = useSearchParams();
+  const reminded = search.get("reminded");
+  if (reminded === null) return null;
+  const skipped = (Object.keys(SKIP_TEXT) as SkipReason[])
+    .map((reason) => ({ reason, n: Number(search.get(`skipped-${reason}`) ?? 0) }))
+    .filter((s) => s.n > 0);
+  return (
+    <div className={`notice ${Number(reminded) > 0 ? "notice--success" : "notice--warning"}`} role="status">
+      <p>
+        Reminder sent to {reminded} organisation{reminded === "1" ? "" : "s"}.
+      </p>
+      {skipped.length > 0 ? (
+        <ul>
+          {skipped.map((s) => (
+            <li key={s.reason}>
+              Not reminded: {s.n} that {SKIP_TEXT[s.reason]}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+const SKIP_TEXT: Record<SkipReason, string> = {
+  submitted: "had already submitted",
+  limit: "had reached the most reminders this round allows",
+  recent: "had been reminded less than an hour ago",
+  "not-answering": "can no longer answer (their deadline has passed)",
+  "no-contacts": "have no contact to write to",
+};
+
 export default function RoundPage() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const hidden = (
+    <>
+      {d.filter.type ? <input type="hidden" name="type" value={d.filter.type} /> : null}
+      {d.filter.state ? <input type="hidden" name="state" value={d.filter.state} /> : null}
+    </>
+  );
+  const notSubmitted = d.rows.filter((r) => r.state !== "submitted");
   return (
     <>
       <h1>{d.title}</h1>
+      <RoundNav base={d.base} title={d.title} />
       <p>
-        <span className={`badge badge--${d.status.toLowerCase()}`}>{d.status.toLowerCase()}</span>{" "}
-        {d.opens ? `Opened ${d.opens}` : null}
+        <StatusBadge status={d.status} /> {d.opens ? `Opens ${d.opens}` : null}
         {d.closes ? ` · closes ${d.closes}` : null}
       </p>
-      <p>
-        <Link className="button" to="results">
-          Results by question
-        </Link>
-      </p>
       <h2>Who has answered</h2>
-      <ul className="stats" aria-label="Responses by state">
-        {STATES.map((s) => (
-          <li key={s.id}>
-            <strong>{d.counts[s.id]}</strong> {s.label}
-          </li>
-        ))}
-        <li>
-          <strong>{d.total}</strong> Invited in all
-        </li>
-      </ul>
+      <ReminderReport />
+      <ErrorSummary errors={actionData?.errors} focusKey={actionData} />
+
       <div className="table-wrap">
         <table>
-          <caption>Invited organisations ({d.total})</caption>
+          <caption>Response rate by type of stakeholder</caption>
           <thead>
             <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Type</th>
-              <th scope="col">Country</th>
-              <th scope="col">State</th>
-              <th scope="col">Submitted</th>
+              <th scope="col">Type of stakeholder</th>
+              <th scope="col" className="num">
+                Invited
+              </th>
+              <th scope="col" className="num">
+                Submitted
+              </th>
+              <th scope="col" className="num">
+                Rate
+              </th>
             </tr>
           </thead>
           <tbody>
-            {d.rows.map((r) => (
-              <tr key={r.invitationId}>
-                <td>{r.organisation}</td>
-                <td>{r.typeLabel}</td>
-                <td>{r.country ?? "—"}</td>
-                <td>
-                  <span className={`badge badge--${r.state}`}>{STATES.find((s) => s.id === r.state)?.label}</span>
-                  {r.deadline ? <span className="muted"> (extended to {r.deadline})</span> : null}
-                </td>
-                <td>{r.submittedAt ?? "—"}</td>
+            {d.byType.map((t) => (
+              <tr key={t.key}>
+                <th scope="row">{t.label}</th>
+                <td className="num">{t.invited}</td>
+                <td className="num">{t.submitted}</td>
+                <td className="num">{t.rate}%</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+
+      <Form method="get" className="filters" aria-label="Filter the organisations">
+        <div className="field">
+          <label htmlFor="filter-type">Type of stakeholder</label>
+          <select id="filter-type" name="type" defaultValue={d.filter.type}>
+            <option value="">All types</option>
+            {d.byType.map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-state">State</label>
+          <select id="filter-state" name="state" defaultValue={d.filter.state}>
+            <option value="">All states</option>
+            <option value="not-submitted">Not submitted yet</option>
+            {TRACKING_STATES.map((s) => (
+              <option key={s} value={s}>
+                {STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <button className="button button--secondary" type="submit">
+            Filter
+          </button>
+        </div>
+      </Form>
+
+      <ul className="stats" aria-label="Responses by state">
+        {TRACKING_STATES.map((s) => (
+          <li key={s}>
+            <strong>{d.counts[s]}</strong> {STATE_LABELS[s]}
+          </li>
+        ))}
+        <li>
+          <strong>{d.total}</strong> Invited in all
+        </li>
+        {d.emailFailed > 0 ? (
+          <li>
+            <strong>{d.emailFailed}</strong> Email failed
+          </li>
+        ) : null}
+      </ul>
+
+      <Form method="post" id="remind-form">
+        {hidden}
+        <div className="table-wrap">
+          <table>
+            <caption>
+              Invited organisations ({d.rows.length}
+              {d.rows.length !== d.total ? ` of ${d.total}` : ""})
+            </caption>
+            <thead>
+              <tr>
+                {d.canRemind ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                ) : null}
+                <th scope="col">Organisation</th>
+                <th scope="col">Type</th>
+                <th scope="col">Country</th>
+                <th scope="col">Email</th>
+                <th scope="col">Link opened</th>
+                <th scope="col">Draft started</th>
+                <th scope="col">State</th>
+                <th scope="col">Submitted</th>
+                <th scope="col" className="num">
+                  Reminders
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.invitationId}>
+                  {d.canRemind ? (
+                    <td>
+                      <input
+                        className="row-check"
+                        type="checkbox"
+                        name="invitationIds"
+                        value={r.invitationId}
+                        id={`remind-${r.invitationId}`}
+                        disabled={r.state === "submitted"}
+                      />
+                      <label className="visually-hidden" htmlFor={`remind-${r.invitationId}`}>
+                        Select {r.organisation}
+                      </label>
+                    </td>
+                  ) : null}
+                  <td>{r.organisation}</td>
+                  <td>{r.typeLabel}</td>
+                  <td>{r.country ?? "—"}</td>
+                  <td>
+                    {r.email ? (
+                      <span className={`badge badge--${r.email.state}`} title={r.email.error ?? undefined}>
+                        {EMAIL_LABELS[r.email.state]}
+                      </span>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td>{r.linkOpened ?? "—"}</td>
+                  <td>{r.draftStarted ?? "—"}</td>
+                  <td>
+                    <span className={`badge badge--${r.state}`}>{STATE_LABELS[r.state]}</span>
+                    {r.deadline ? <span className="muted"> (extended to {r.deadline})</span> : null}
+                    {d.canExtend && r.state !== "submitted" ? (
+                      <>
+                        {" "}
+                        <Link to={`invitations?extend=${r.invitationId}`}>
+                          Extend<span className="visually-hidden"> the deadline for {r.organisation}</span>
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{r.submittedAt ?? "—"}</td>
+                  <td className="num">
+                    {r.reminders} / {d.maxReminders}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {d.canRemind ? (
+          <div className="button-row">
+            <button className="button" type="submit" name="intent" value="remind">
+              Send reminder to selected
+            </button>
+          </div>
+        ) : null}
+      </Form>
+      {d.canRemind && notSubmitted.length > 0 ? (
+        <Form method="post">
+          {hidden}
+          {notSubmitted.map((r) => (
+            <input key={r.invitationId} type="hidden" name="invitationIds" value={r.invitationId} />
+          ))}
+          <button className="button button--secondary" type="submit" name="intent" value="remind">
+            Send reminder to all {notSubmitted.length} shown that have not submitted
+          </button>
+        </Form>
+      ) : null}
+      <p className="muted">
+        Reminders go only to organisations that have not submitted, at most {d.maxReminders} each, and not twice within an hour.
+      </p>
     </>
   );
 }

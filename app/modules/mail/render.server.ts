@@ -4,7 +4,10 @@
  */
 import { createElement, type ComponentType } from "react";
 import { render } from "@react-email/render";
+import * as deadlineExtended from "../../../emails/deadline-extended";
 import * as invitation from "../../../emails/invitation";
+import * as reminder from "../../../emails/reminder";
+import * as roundOpened from "../../../emails/round-opened";
 import * as signIn from "../../../emails/sign-in";
 import * as submissionReceipt from "../../../emails/submission-receipt";
 
@@ -17,6 +20,12 @@ const TEMPLATES = {
     component: submissionReceipt.SubmissionReceiptEmail,
     subject: submissionReceipt.subject,
   } as Template<submissionReceipt.SubmissionReceiptEmailProps>,
+  reminder: { component: reminder.ReminderEmail, subject: reminder.subject } as Template<reminder.ReminderEmailProps>,
+  "deadline-extended": {
+    component: deadlineExtended.DeadlineExtendedEmail,
+    subject: deadlineExtended.subject,
+  } as Template<deadlineExtended.DeadlineExtendedEmailProps>,
+  "round-opened": { component: roundOpened.RoundOpenedEmail, subject: roundOpened.subject } as Template<roundOpened.RoundOpenedEmailProps>,
 };
 
 /** Each template's name and the props it takes. */

@@ -1,0 +1,233 @@
+/**
+ * Choosing who is invited to a round and managing their personal links. One invitation per
+ * organisation, one link per contact; tokens are stored hashed and a raw token exists only in
+ * the email that carries it. Before a round opens, links are created without email (the
+ * opening sends them, see round/lifecycle.server.ts); once it is open, they go out at once.
+ * Every change is audited in its transaction.
+ */
+import type { Prisma, Round } from "~/generated/prisma/client";
+import { audit } from "~/modules/audit/audit.server";
+import { db } from "~/modules/db/client.server";
+import type { FieldErrors } from "~/modules/forms/validation";
+import { isAcceptingAnswers } from "~/modules/response/respondent-round.server";
+import { lockRound } from "~/modules/round/lock.server";
+import { hashToken, randomToken } from "~/modules/security/tokens.server";
+import { INVITATION_FOR_EMAIL, invitationContext, queueDeadlineExtended, sendInvitationLink } from "./emails.server";
+
+type Tx = Prisma.TransactionClient;
+
+export type Problem = { ok: false; errors: FieldErrors };
+
+/** Rounds take new organisations until they close. */
+const INVITABLE = new Set(["DRAFT", "SCHEDULED", "OPEN"]);
+
+/** A link nobody has received yet: its token is thrown away, and a new one is issued when it is emailed. */
+function unsentTokenHash() {
+  return hashToken(randomToken());
+}
+
+/**
+ * Emails every live link of these invitations (all of the round's when omitted) that has never
+ * had its invitation, with a fresh token. Used when a round opens and when organisations join
+ * an open one; a link already emailed is left alone (resending is the coordinator's choice).
+ */
+export async function sendUnsentLinks(
+  tx: Tx,
+  round: Parameters<typeof invitationContext>[0] & { id: string },
+  invitationIds?: string[],
+): Promise<{ organisations: number; links: number }> {
+  const invitations = await tx.invitation.findMany({
+    where: { roundId: round.id, revokedAt: null, ...(invitationIds ? { id: { in: invitationIds } } : {}) },
+    include: {
+      ...INVITATION_FOR_EMAIL,
+      links: { ...INVITATION_FOR_EMAIL.links, where: { ...INVITATION_FOR_EMAIL.links.where, emails: { none: { template: "invitation" } } } },
+    },
+  });
+  let links = 0;
+  for (const invitation of invitations) {
+    const ctx = invitationContext(round, invitation);
+    for (const link of invitation.links) {
+      await sendInvitationLink(tx, link, ctx);
+      links++;
+    }
+  }
+  return { organisations: invitations.filter((i) => i.links.length > 0).length, links };
+}
+
+export type InviteResult = { ok: true; invited: number; links: number; emails: number; withoutContacts: string[] };
+
+export async function inviteOrganisations(
+  actorId: string,
+  roundId: string,
+  audience: { audienceTypes: string[]; organisationIds: string[] },
+): Promise<InviteResult | Problem> {
+  return db().$transaction(
+    async (tx): Promise<InviteResult | Problem> => {
+      const round = await lockRound(tx, roundId);
+      if (!INVITABLE.has(round.status)) {
+        return { ok: false, errors: { form: `This round is ${round.status.toLowerCase()}: it takes no new invitations.` } };
+      }
+      const types = await tx.stakeholderType.findMany({ where: { key: { in: audience.audienceTypes } }, select: { key: true } });
+      if (types.length !== new Set(audience.audienceTypes).size) return { ok: false, errors: { audienceTypes: "Choose types of stakeholder from the list" } };
+      const organisations = await tx.organisation.findMany({
+        where: { OR: [{ type: { key: { in: audience.audienceTypes } } }, { id: { in: audience.organisationIds } }] },
+        include: { contacts: { where: { user: { disabledAt: null } }, select: { id: true } } },
+        orderBy: { name: "asc" },
+      });
+      if (organisations.length === 0) return { ok: false, errors: { audienceTypes: "No organisation matches: choose other types or organisations" } };
+
+      let invited = 0;
+      let links = 0;
+      let emails = 0;
+      const withoutContacts: string[] = [];
+      for (const organisation of organisations) {
+        if (organisation.contacts.length === 0) withoutContacts.push(organisation.name);
+        const existing = await tx.invitation.findUnique({
+          where: { roundId_organisationId: { roundId, organisationId: organisation.id } },
+          include: { links: { select: { contactId: true } } },
+        });
+        const invitation = existing
+          ? existing.revokedAt
+            ? await tx.invitation.update({ where: { id: existing.id }, data: { revokedAt: null }, include: { links: { select: { contactId: true } } } })
+            : existing
+          : await tx.invitation.create({ data: { roundId, organisationId: organisation.id }, include: { links: { select: { contactId: true } } } });
+        const linked = new Set(invitation.links.map((l) => l.contactId));
+        // Inviting again adds links for contacts added to the organisation since.
+        const fresh = organisation.contacts.filter((c) => !linked.has(c.id));
+        for (const contact of fresh) {
+          await tx.invitationLink.create({ data: { invitationId: invitation.id, contactId: contact.id, tokenHash: unsentTokenHash() } });
+        }
+        links += fresh.length;
+        if (!existing || existing.revokedAt || fresh.length > 0) {
+          if (!existing || existing.revokedAt) invited++;
+          await audit(tx, {
+            actorId,
+            action: existing ? (existing.revokedAt ? "invitation.renewed" : "invitation.links-added") : "invitation.created",
+            entityType: "Invitation",
+            entityId: invitation.id,
+            consultationId: round.consultationId,
+            data: { roundId, organisation: organisation.name, newLinks: fresh.length },
+          });
+        }
+        if (round.status === "OPEN") emails += (await sendUnsentLinks(tx, round, [invitation.id])).links;
+      }
+      const audienceTypes = [...new Set([...round.audienceTypes, ...audience.audienceTypes])];
+      if (audienceTypes.length !== round.audienceTypes.length) await tx.round.update({ where: { id: roundId }, data: { audienceTypes } });
+      return { ok: true, invited, links, emails, withoutContacts };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+type RoundRef = Pick<Round, "id" | "consultationId">;
+
+async function linkOfRound(tx: Tx, round: RoundRef, linkId: string) {
+  const link = await tx.invitationLink.findUnique({
+    where: { id: linkId },
+    include: { invitation: { include: { round: { include: { consultation: { select: { title: true } } } } } }, contact: { include: { user: true } } },
+  });
+  return link && link.invitation.roundId === round.id ? link : null;
+}
+
+/** The link stops working at once; the contact's colleagues keep theirs. */
+export async function revokeLink(actorId: string, round: RoundRef, linkId: string): Promise<{ ok: true } | Problem> {
+  return db().$transaction(async (tx) => {
+    const link = await linkOfRound(tx, round, linkId);
+    if (!link) return { ok: false, errors: { form: "That link is not part of this round." } };
+    if (link.revokedAt) return { ok: true };
+    await tx.invitationLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
+    await audit(tx, {
+      actorId,
+      action: "invitation.link-revoked",
+      entityType: "InvitationLink",
+      entityId: link.id,
+      consultationId: round.consultationId,
+      data: { invitationId: link.invitationId, contact: link.contact.user.email },
+    });
+    return { ok: true };
+  });
+}
+
+/** A new personal link by email; the old token stops working (it is replaced, and a revoked link is live again). */
+export async function resendLink(actorId: string, round: RoundRef, linkId: string): Promise<{ ok: true } | Problem> {
+  return db().$transaction(async (tx) => {
+    const link = await linkOfRound(tx, round, linkId);
+    if (!link) return { ok: false, errors: { form: "That link is not part of this round." } };
+    const { invitation } = link;
+    if (invitation.revokedAt) return { ok: false, errors: { form: "This organisation's invitation was withdrawn: invite it again first." } };
+    if (!isAcceptingAnswers(invitation.round, invitation)) {
+      return { ok: false, errors: { form: "Links are sent while the round is open (or until an organisation's extended deadline)." } };
+    }
+    if (link.contact.user.disabledAt) return { ok: false, errors: { form: "This person's account is disabled." } };
+    const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: invitation.organisationId }, select: { name: true } });
+    await sendInvitationLink(tx, link, invitationContext(invitation.round, { ...invitation, organisation }));
+    await audit(tx, {
+      actorId,
+      action: "invitation.link-resent",
+      entityType: "InvitationLink",
+      entityId: link.id,
+      consultationId: round.consultationId,
+      data: { invitationId: invitation.id, contact: link.contact.user.email },
+    });
+    return { ok: true };
+  });
+}
+
+/** Takes the organisation out of the round: its links stop working and it leaves the tracking table. */
+export async function withdrawInvitation(actorId: string, round: RoundRef, invitationId: string): Promise<{ ok: true } | Problem> {
+  return db().$transaction(async (tx) => {
+    const invitation = await tx.invitation.findFirst({ where: { id: invitationId, roundId: round.id }, include: { organisation: true } });
+    if (!invitation) return { ok: false, errors: { form: "That organisation is not invited to this round." } };
+    if (invitation.revokedAt) return { ok: true };
+    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+    await audit(tx, {
+      actorId,
+      action: "invitation.withdrawn",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      consultationId: round.consultationId,
+      data: { organisation: invitation.organisation.name },
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * A later deadline for one organisation: it may save and submit until then, even after the
+ * round has closed for everyone else. Its contacts are told by email.
+ */
+export async function extendDeadline(
+  actorId: string,
+  round: RoundRef,
+  input: { invitationId: string; extendedUntil: Date },
+  now = new Date(),
+): Promise<{ ok: true; emails: number } | Problem> {
+  return db().$transaction(async (tx): Promise<{ ok: true; emails: number } | Problem> => {
+    const locked = await lockRound(tx, round.id);
+    if (locked.status !== "OPEN" && locked.status !== "CLOSED") {
+      return { ok: false, errors: { form: "Deadlines can be extended while a round is open or closed (not archived)." } };
+    }
+    const invitation = await tx.invitation.findFirst({ where: { id: input.invitationId, roundId: round.id }, include: INVITATION_FOR_EMAIL });
+    if (!invitation || invitation.revokedAt) return { ok: false, errors: { form: "That organisation is not invited to this round." } };
+    if (input.extendedUntil <= now) return { ok: false, errors: { extendedUntil: "The new deadline must be in the future" } };
+    if (locked.closesAt && input.extendedUntil <= locked.closesAt) {
+      return { ok: false, errors: { extendedUntil: "The new deadline must be after the round closes" } };
+    }
+    await tx.invitation.update({ where: { id: invitation.id }, data: { extendedUntil: input.extendedUntil } });
+    await audit(tx, {
+      actorId,
+      action: "invitation.deadline-extended",
+      entityType: "Invitation",
+      entityId: invitation.id,
+      consultationId: round.consultationId,
+      data: {
+        organisation: invitation.organisation.name,
+        from: (invitation.extendedUntil ?? locked.closesAt)?.toISOString() ?? null,
+        to: input.extendedUntil.toISOString(),
+      },
+    });
+    const ctx = invitationContext(locked, { ...invitation, extendedUntil: input.extendedUntil });
+    for (const link of invitation.links) await queueDeadlineExtended(tx, link, ctx);
+    return { ok: true, emails: invitation.links.length };
+  });
+}

@@ -1,0 +1,211 @@
+/**
+ * The outbox: every email the platform has queued, by status, for administrators (all) and
+ * coordinators (those to the contacts of their rounds). Failed messages show their last error
+ * and can be put back in the queue.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { EmailStatus } from "~/generated/prisma/client";
+import { forbidden } from "~/modules/auth/authorization.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { listOutbox, outboxScope, retryFromOutbox } from "~/modules/mail/outbox-view.server";
+import { db } from "~/modules/db/client.server";
+import { formatDateTime } from "~/modules/round/dates";
+
+export const meta: MetaFunction = () => [{ title: "Outbox – Consult" }];
+
+const STATUS_LABELS: Record<EmailStatus, string> = { PENDING: "Waiting", SENDING: "Sending", SENT: "Sent", FAILED: "Failed" };
+const OUTBOX_STATUSES = Object.keys(STATUS_LABELS) as EmailStatus[];
+const BADGE: Record<EmailStatus, string> = { PENDING: "queued", SENDING: "queued", SENT: "delivered", FAILED: "failed" };
+
+async function requireOutbox(request: Request) {
+  const user = await requireUser(request);
+  const scope = await outboxScope(user);
+  if (!scope) forbidden("The outbox is for administrators and coordinators.");
+  return { user, scope };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requireOutbox(request);
+  const url = new URL(request.url);
+  const status = url.searchParams.get("status");
+  const filter = {
+    status: OUTBOX_STATUSES.includes(status as EmailStatus) ? (status as EmailStatus) : null,
+    template: url.searchParams.get("template") || null,
+    to: url.searchParams.get("to") || null,
+    page: Number(url.searchParams.get("page")) || 1,
+  };
+  const outbox = await listOutbox(scope, filter);
+  const zone = (await db().user.findUnique({ where: { id: user.id }, select: { timeZone: true } }))?.timeZone ?? "UTC";
+  return {
+    everything: user.isAdmin,
+    filter: { status: filter.status ?? "", template: filter.template ?? "", to: filter.to ?? "" },
+    counts: outbox.counts,
+    templates: outbox.templates,
+    total: outbox.total,
+    page: outbox.page,
+    pages: outbox.pages,
+    messages: outbox.messages.map((m) => ({
+      id: m.id,
+      template: m.template,
+      to: m.toAddress,
+      subject: m.subject,
+      status: m.status,
+      attempts: m.attempts,
+      lastError: m.lastError,
+      created: formatDateTime(m.createdAt, zone),
+      sent: m.sentAt ? formatDateTime(m.sentAt, zone) : null,
+      nextAttempt: m.status === "PENDING" && m.attempts > 0 ? formatDateTime(m.nextAttemptAt, zone) : null,
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, scope } = await requireOutbox(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "retry") return data({ error: "Unknown action." }, { status: 400 });
+  const retried = await retryFromOutbox(user, scope, String(form.get("id") ?? ""));
+  if (!retried) return data({ error: "That message is not waiting for a retry (it may have been retried already)." }, { status: 409 });
+  context.wakeMailWorker();
+  const back = new URL(request.url);
+  const query = new URLSearchParams();
+  for (const key of ["status", "template", "to"]) {
+    const value = form.get(key);
+    if (typeof value === "string" && value) query.set(key, value);
+  }
+  query.set("retried", "1");
+  return redirect(`${back.pathname}?${query}`);
+}
+
+export default function Outbox() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const pageLink = (page: number) => {
+    const q = new URLSearchParams(search);
+    q.delete("retried");
+    q.set("page", String(page));
+    return `?${q}`;
+  };
+  return (
+    <>
+      <h1>Outbox</h1>
+      <p className="lead prose">
+        {d.everything
+          ? "Every email the platform has queued."
+          : "The emails to the contacts invited to the rounds you coordinate."}{" "}
+        Messages are retried by themselves for a while; a failed one waits for you.
+      </p>
+      {search.get("retried") ? (
+        <div className="notice notice--success" role="status">
+          <p>The message is back in the queue and will be sent again shortly.</p>
+        </div>
+      ) : null}
+      {actionData?.error ? (
+        <div className="notice notice--error" role="alert">
+          <p>{actionData.error}</p>
+        </div>
+      ) : null}
+      <ul className="stats" aria-label="Messages by status">
+        {OUTBOX_STATUSES.map((s) => (
+          <li key={s}>
+            <strong>{d.counts[s]}</strong> {STATUS_LABELS[s]}
+          </li>
+        ))}
+      </ul>
+      <Form method="get" className="filters" aria-label="Filter the messages">
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={d.filter.status}>
+            <option value="">All</option>
+            {OUTBOX_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-template">Kind</label>
+          <select id="filter-template" name="template" defaultValue={d.filter.template}>
+            <option value="">All</option>
+            {d.templates.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-to">Recipient contains</label>
+          <input id="filter-to" name="to" type="search" defaultValue={d.filter.to} />
+        </div>
+        <div className="field">
+          <button className="button button--secondary" type="submit">
+            Filter
+          </button>
+        </div>
+      </Form>
+      <div className="table-wrap">
+        <table>
+          <caption>
+            Messages ({d.total}){d.pages > 1 ? `, page ${d.page} of ${d.pages}` : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Queued</th>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Attempts
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.messages.map((m) => (
+              <tr key={m.id}>
+                <td>{m.created}</td>
+                <td className="outbox-address">{m.to}</td>
+                <td>
+                  {m.subject}
+                  <span className="muted outbox-kind">{m.template}</span>
+                </td>
+                <td>
+                  <span className={`badge badge--${BADGE[m.status]}`}>{STATUS_LABELS[m.status]}</span>
+                  {m.sent ? <span className="muted outbox-kind">{m.sent}</span> : null}
+                  {m.nextAttempt ? <span className="muted outbox-kind">next try {m.nextAttempt}</span> : null}
+                  {m.lastError ? <span className="outbox-error">{m.lastError}</span> : null}
+                </td>
+                <td className="num">{m.attempts}</td>
+                <td>
+                  {m.status === "FAILED" ? (
+                    <Form method="post">
+                      <input type="hidden" name="id" value={m.id} />
+                      {d.filter.status ? <input type="hidden" name="status" value={d.filter.status} /> : null}
+                      {d.filter.template ? <input type="hidden" name="template" value={d.filter.template} /> : null}
+                      {d.filter.to ? <input type="hidden" name="to" value={d.filter.to} /> : null}
+                      <button className="button button--secondary button--small" type="submit" name="intent" value="retry">
+                        Retry<span className="visually-hidden"> the message to {m.to}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {d.pages > 1 ? (
+        <nav className="button-row" aria-label="Pages">
+          {d.page > 1 ? <Link to={pageLink(d.page - 1)}>Newer messages</Link> : null}
+          {d.page < d.pages ? <Link to={pageLink(d.page + 1)}>Older messages</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
