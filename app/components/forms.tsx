@@ -1,8 +1,10 @@
 /**
  * Form building blocks shared by every page: an error summary that takes focus, and fields
  * whose errors and hints are tied to the input (aria-describedby), GOV.UK style.
+ * Error messages may be keys of the "common" namespace (validation.*): shown translated.
  */
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import type { FieldErrors } from "~/modules/forms/validation";
 
 export function fieldId(name: string) {
@@ -12,6 +14,7 @@ export function fieldId(name: string) {
 /** `focusKey` changes on each submit attempt: the summary then takes focus (not on every keystroke). */
 export function ErrorSummary({ errors, focusKey }: { errors: FieldErrors | undefined; focusKey?: unknown }) {
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation("common");
   const entries = Object.entries(errors ?? {});
   const hasErrors = entries.length > 0;
   useEffect(() => {
@@ -20,11 +23,11 @@ export function ErrorSummary({ errors, focusKey }: { errors: FieldErrors | undef
   if (entries.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
-      <h2 id="error-summary-title">There is a problem</h2>
+      <h2 id="error-summary-title">{t("errorSummaryTitle")}</h2>
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
-            {name === "form" ? message : <a href={`#${fieldId(name)}`}>{message}</a>}
+            {name === "form" ? t(message) : <a href={`#${fieldId(name)}`}>{t(message)}</a>}
           </li>
         ))}
       </ul>
@@ -49,10 +52,11 @@ export function Hint({ name, hint }: { name: string; hint?: string }) {
 }
 
 export function FieldError({ name, error }: { name: string; error?: string }) {
+  const { t } = useTranslation("common");
   return error ? (
     <span className="error-message" id={`${fieldId(name)}-error`}>
-      <span className="visually-hidden">Error: </span>
-      {error}
+      <span className="visually-hidden">{t("errorPrefix")}</span>
+      {t(error)}
     </span>
   ) : null;
 }

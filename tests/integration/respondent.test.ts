@@ -213,7 +213,7 @@ describe("drafting and submitting a response", () => {
     const text = section.questions.find((q) => q.type === "LONG_TEXT" || q.type === "PROPOSED_WORDING")!;
     const result = await saveSection(cookies.laoContributor, laoInvitation, key, { [fieldName(agreement.id)]: "totally-agree", [fieldName(text.id)]: "Keep me" });
     expect(result.status).toBe(400);
-    expect(result.data.errors[fieldName(agreement.id)]).toBe("Choose one of the options");
+    expect(result.data.errors[fieldName(agreement.id)]).toBe("validation.chooseOne");
     expect(result.data.values[fieldName(text.id)]).toBe("Keep me");
     expect(await responseState(LAO)).toBeNull();
   });

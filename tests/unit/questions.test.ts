@@ -94,10 +94,10 @@ describe("answersSchema for a draft (requireAll: false)", () => {
     );
     expect(ok).toBe(false);
     expect(errors).toEqual({
-      [f("single")]: "Choose one of the options",
-      [f("multiple")]: "Choose from the options shown",
-      [f("agreement")]: "Choose one of the options",
-      [f("yesno")]: "Choose one of the options",
+      [f("single")]: "validation.chooseOne",
+      [f("multiple")]: "validation.chooseFromOptions",
+      [f("agreement")]: "validation.chooseOne",
+      [f("yesno")]: "validation.chooseOne",
     });
   });
 
@@ -117,12 +117,12 @@ describe("answersSchema for a draft (requireAll: false)", () => {
 
   it("refuses text over the limit, with the limit in the message", () => {
     const short = parse({ [f("short")]: "a".repeat(SHORT_TEXT_MAX + 1) }, false);
-    expect(short.errors[f("short")]).toBe("Keep this answer under 500 characters");
+    expect(short.errors[f("short")]).toBe("validation.tooLongShort");
     expect(parse({ [f("short")]: "a".repeat(SHORT_TEXT_MAX) }, false).ok).toBe(true);
 
     for (const key of ["long", "wording"]) {
       const long = parse({ [f(key)]: "a".repeat(LONG_TEXT_MAX + 1) }, false);
-      expect(long.errors[f(key)]).toBe("Keep this answer under 20,000 characters");
+      expect(long.errors[f(key)]).toBe("validation.tooLongLong");
       expect(parse({ [f(key)]: "a".repeat(LONG_TEXT_MAX) }, false).ok).toBe(true);
     }
   });
@@ -152,13 +152,13 @@ describe("answersSchema for a submit (requireAll: true)", () => {
     const { ok, errors } = parse({}, true);
     expect(ok).toBe(false);
     expect(errors).toEqual({
-      [f("single")]: "Choose one of the options",
-      [f("multiple")]: "Choose at least one option",
-      [f("agreement")]: "Choose one of the options",
-      [f("yesno")]: "Choose yes or no",
-      [f("short")]: "Answer this question",
-      [f("long")]: "Answer this question",
-      [f("wording")]: "Answer this question",
+      [f("single")]: "validation.chooseOne",
+      [f("multiple")]: "validation.chooseAtLeastOne",
+      [f("agreement")]: "validation.chooseOne",
+      [f("yesno")]: "validation.chooseYesNo",
+      [f("short")]: "validation.answer",
+      [f("long")]: "validation.answer",
+      [f("wording")]: "validation.answer",
     });
   });
 
@@ -171,7 +171,7 @@ describe("answersSchema for a submit (requireAll: true)", () => {
     const optional = QUESTIONS.map((q) => ({ ...q, required: false }));
     expect(parse({}, true, optional).ok).toBe(true);
     // ...but still checks what is given.
-    expect(parse({ [f("yesno")]: "perhaps" }, true, optional).errors[f("yesno")]).toBe("Choose one of the options");
+    expect(parse({ [f("yesno")]: "perhaps" }, true, optional).errors[f("yesno")]).toBe("validation.chooseOne");
   });
 });
 

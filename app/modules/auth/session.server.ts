@@ -31,6 +31,8 @@ export type SessionUser = {
   email: string;
   name: string;
   language: string;
+  /** IANA zone the person reads dates in; null: the round's zone. */
+  timeZone: string | null;
   isAdmin: boolean;
   sessionId: string;
 };
@@ -84,7 +86,7 @@ async function lookUpSessionUser(request: Request): Promise<SessionUser | null> 
     await db().session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
   const { user } = session;
-  return { id: user.id, email: user.email, name: user.name, language: user.language, isAdmin: user.isAdmin, sessionId: session.id };
+  return { id: user.id, email: user.email, name: user.name, language: user.language, timeZone: user.timeZone, isAdmin: user.isAdmin, sessionId: session.id };
 }
 
 /** Where to send someone who must sign in first, remembering where they were going. */

@@ -1,6 +1,8 @@
 /**
  * Questions as the respondent's form sees them, and the one zod schema that validates a
  * section's answers in the browser (react-hook-form) and in the action alike.
+ * Error messages are keys of the "common" namespace (app/modules/i18n/messages/common.ts): the
+ * field shows them in the reader's language.
  * Field names: `q_<questionId>` (no dots: react-hook-form reads dots as nesting); choice answers are option ids, text answers strings.
  */
 import { z } from "zod";
@@ -23,6 +25,8 @@ export type FormQuestion = {
   help: string;
   required: boolean;
   options: QuestionOption[];
+  /** The language the prompt is shown in when no translation exists for the reader's. */
+  untranslatedFrom?: string;
 };
 
 export const SHORT_TEXT_MAX = 500;
@@ -61,7 +65,7 @@ export type AnswerValue = { choices: string[]; text: string | null };
 
 function questionSchema(q: FormQuestion) {
   const ids = q.options.map((o) => o.id);
-  const pick = "Choose one of the options";
+  const pick = "validation.chooseOne";
   switch (q.type) {
     case "MULTIPLE_CHOICE": {
       const list = z
@@ -69,8 +73,8 @@ function questionSchema(q: FormQuestion) {
         .optional()
         // Each option once: a repeated field must not count an organisation twice in the results.
         .transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]))
-        .refine((v) => v.every((id) => ids.includes(id)), "Choose from the options shown");
-      return q.required ? list.refine((v) => v.length > 0, "Choose at least one option") : list;
+        .refine((v) => v.every((id) => ids.includes(id)), "validation.chooseFromOptions");
+      return q.required ? list.refine((v) => v.length > 0, "validation.chooseAtLeastOne") : list;
     }
     case "SINGLE_CHOICE":
     case "AGREEMENT":
@@ -80,7 +84,7 @@ function questionSchema(q: FormQuestion) {
         .optional()
         .transform((v) => (v ? [v] : []))
         .refine((v) => v.every((id) => ids.includes(id)), pick);
-      return q.required ? one.refine((v) => v.length === 1, q.type === "YES_NO" ? "Choose yes or no" : pick) : one;
+      return q.required ? one.refine((v) => v.length === 1, q.type === "YES_NO" ? "validation.chooseYesNo" : pick) : one;
     }
     default: {
       const max = q.type === "SHORT_TEXT" ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
@@ -88,8 +92,8 @@ function questionSchema(q: FormQuestion) {
         .string()
         .optional()
         .transform((v) => (v ?? "").replace(/\r\n/g, "\n"))
-        .refine((v) => v.length <= max, `Keep this answer under ${max.toLocaleString("en")} characters`);
-      return q.required ? text.refine((v) => v.trim().length > 0, "Answer this question") : text;
+        .refine((v) => v.length <= max, q.type === "SHORT_TEXT" ? "validation.tooLongShort" : "validation.tooLongLong");
+      return q.required ? text.refine((v) => v.trim().length > 0, "validation.answer") : text;
     }
   }
 }

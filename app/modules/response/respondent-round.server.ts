@@ -4,6 +4,8 @@
  */
 import type { Attribution, ResponseStatus } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
+import type { Language } from "~/modules/i18n/languages";
+import { NAMESPACES } from "~/modules/i18n/resources.server";
 import { isAnswered, optionsOf, type AnswerValue, type FormQuestion, type QuestionType } from "~/modules/questionnaire/questions";
 
 /** The pseudo-section holding questions about the whole document. */
@@ -15,7 +17,12 @@ export type RespondentSection = {
   body: string;
   position: number;
   questions: FormQuestion[];
+  /** Set when the text is shown in the consultation's original language for want of a translation. */
+  untranslatedFrom?: string;
 };
+
+type SectionTranslations = Record<string, { heading?: string; body?: string } | undefined>;
+type QuestionTranslations = Record<string, { prompt?: string; help?: string; options?: Record<string, string> } | undefined>;
 
 export type RespondentRound = {
   invitationId: string;
@@ -52,7 +59,11 @@ export function isAcceptingAnswers(
   return statusAllows && (!round.opensAt || round.opensAt <= now) && (!deadline || now < deadline);
 }
 
-export async function loadRespondentRound(invitationId: string): Promise<RespondentRound> {
+/**
+ * `language`: the reader's; headings, bodies, prompts and options are shown in it where the
+ * coordinators translated them, else in the consultation's original language (flagged).
+ */
+export async function loadRespondentRound(invitationId: string, language?: Language): Promise<RespondentRound> {
   const invitation = await db().invitation.findUniqueOrThrow({
     where: { id: invitationId },
     include: {
@@ -72,25 +83,44 @@ export async function loadRespondentRound(invitationId: string): Promise<Respond
     include: { answers: true },
   });
 
-  const toForm = (q: (typeof round.questions)[number]): FormQuestion => ({
-    id: q.id,
-    type: q.type as QuestionType,
-    prompt: q.prompt,
-    help: q.help,
-    required: q.required,
-    options: optionsOf(q.type as QuestionType, q.options),
-  });
+  const original = round.consultation.languages[0] ?? "en";
+  const reader = language && language !== original ? language : null;
+  const fixedLabels = NAMESPACES.options[language ?? "en"]!;
+
+  const toForm = (q: (typeof round.questions)[number]): FormQuestion => {
+    const type = q.type as QuestionType;
+    const tr = reader ? (q.translations as QuestionTranslations)[reader] : undefined;
+    const fixed = type === "AGREEMENT" || type === "YES_NO";
+    const options = optionsOf(type, q.options).map((o) => ({
+      id: o.id,
+      label: (fixed && language ? fixedLabels[o.id] : tr?.options?.[o.id]) || o.label,
+    }));
+    return {
+      id: q.id,
+      type,
+      prompt: tr?.prompt || q.prompt,
+      help: tr?.prompt ? (tr.help ?? "") : q.help,
+      required: q.required,
+      options,
+      ...(reader && !tr?.prompt ? { untranslatedFrom: original } : {}),
+    };
+  };
 
   const general = round.questions.filter((q) => !q.sectionId).map(toForm);
-  const sections: RespondentSection[] = round.version.sections.map((s) => ({
-    key: s.key,
-    heading: s.heading,
-    body: s.body,
-    position: s.position,
-    questions: round.questions.filter((q) => q.sectionId === s.id).map(toForm),
-  }));
+  const sections: RespondentSection[] = round.version.sections.map((s) => {
+    const tr = reader ? (s.translations as SectionTranslations)[reader] : undefined;
+    return {
+      key: s.key,
+      heading: tr?.heading || s.heading,
+      body: tr?.heading ? (tr.body ?? "") : s.body,
+      position: s.position,
+      questions: round.questions.filter((q) => q.sectionId === s.id).map(toForm),
+      ...(reader && !tr?.heading ? { untranslatedFrom: original } : {}),
+    };
+  });
   if (general.length > 0) {
-    sections.push({ key: GENERAL_KEY, heading: "The document as a whole", body: "", position: sections.length + 1, questions: general });
+    const heading = NAMESPACES.respond[language ?? "en"]!.generalSection!;
+    sections.push({ key: GENERAL_KEY, heading, body: "", position: sections.length + 1, questions: general });
   }
 
   return {

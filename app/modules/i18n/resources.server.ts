@@ -1,0 +1,15 @@
+/**
+ * Every namespace of interface strings. The root loader sends the current language's
+ * messages to the page, so the browser never downloads the other three.
+ */
+import type { Resources } from "./i18n";
+import type { Language } from "./languages";
+import { common } from "./messages/common";
+import { options } from "./messages/options";
+import { respond } from "./messages/respond";
+
+export const NAMESPACES = { common, respond, options };
+
+export function resourcesFor(language: Language): Resources {
+  return Object.fromEntries(Object.entries(NAMESPACES).map(([ns, catalog]) => [ns, catalog[language]]));
+}
