@@ -10,11 +10,13 @@ import {
   ScrollRestoration,
   useRouteError,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { useNonce } from "~/components/nonce";
+import { pageScripts } from "~/components/page-handle";
 import { getSessionUser } from "~/modules/auth/session.server";
 import { isStaff } from "~/modules/auth/authorization.server";
 import { localMailboxEnabled } from "~/modules/config/env.server";
@@ -58,6 +60,7 @@ function Layout({ language, children }: { language: Language; children: React.Re
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const { t } = useTranslation("common");
+  const page = pageScripts(useMatches().map((m) => m.handle));
   return (
     <html lang={language} dir={directionOf(language)}>
       <head>
@@ -100,8 +103,14 @@ function Layout({ language, children }: { language: Language; children: React.Re
         <footer className="site-footer">
           <div className="container">{t("footer", { defaultValue: "Consult — structured consultations on a draft document." })}</div>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {page.hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          page.scripts.map((src) => <script key={src} src={src} nonce={nonce} defer />)
+        )}
       </body>
     </html>
   );

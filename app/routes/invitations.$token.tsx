@@ -1,14 +1,22 @@
+import { htmlOnly } from "~/components/page-handle";
+import enhance from "~/enhance/respondent?worker&url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { createSession, getSessionUser } from "~/modules/auth/session.server";
 import { findInvitationLink, recordLinkOpened } from "~/modules/invitation/links.server";
 import { deadlineOf } from "~/modules/response/respondent-round.server";
+import { requestLanguage } from "~/modules/i18n/language.server";
+import { localeOf } from "~/modules/i18n/languages";
 import { formatDateTime } from "~/modules/round/dates";
 
-export const meta: MetaFunction = () => [{ title: "Your invitation – Consult" }, { name: "robots", content: "noindex" }];
+// Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
+export const handle = htmlOnly(enhance);
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.invitation?.round ?? "Consult"} – Consult` }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { state, link } = await findInvitationLink(params.token ?? "");
   if (state !== "valid" || !link) {
     return data({ problem: state, invitation: null }, { status: state === "invalid" ? 404 : 410 });
@@ -22,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       organisation: invitation.organisation.name,
       consultation: invitation.round.consultation.title,
       round: invitation.round.title,
-      deadline: deadline ? formatDateTime(deadline, link.contact.user.timeZone ?? invitation.round.timeZone) : null,
+      deadline: deadline ? formatDateTime(deadline, link.contact.user.timeZone ?? invitation.round.timeZone, localeOf(await requestLanguage(request))) : null,
     },
   };
 }
@@ -40,19 +48,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Invitation() {
   const { problem, invitation } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("signin");
   if (problem || !invitation) {
     return (
       <div className="prose">
-        <h1>This invitation link cannot be used</h1>
-        <p className="lead">
-          {problem === "invalid"
-            ? "We do not recognise this link. It may have been copied incompletely."
-            : "This link is no longer valid. The coordinators may have sent you a newer one."}
-        </p>
-        <p>If you were invited with this email address, you can still sign in with a one-time link.</p>
+        <h1>{t("invitationProblem")}</h1>
+        <p className="lead">{problem === "invalid" ? t("invitation.invalid") : t("invitation.gone")}</p>
+        <p>{t("invitationSignIn")}</p>
         <p>
           <Link className="button" to="/sign-in">
-            Sign in with your email
+            {t("signInWithEmail")}
           </Link>
         </p>
       </div>
@@ -62,18 +67,16 @@ export default function Invitation() {
     <div className="prose">
       <p className="muted">{invitation.consultation}</p>
       <h1>{invitation.round}</h1>
-      <p className="lead">
-        Welcome, {invitation.contactName}. {invitation.organisation} is invited to give its views on the draft.
-      </p>
+      <p className="lead">{t("welcome", { name: invitation.contactName, organisation: invitation.organisation })}</p>
       {invitation.deadline ? (
         <p>
-          Answers are due by <strong>{invitation.deadline}</strong>.
+          <Trans t={t} i18nKey="dueBy" values={{ deadline: invitation.deadline }} components={{ strong: <strong /> }} />
         </p>
       ) : null}
-      <p>You can answer the sections in any order, save as you go and come back later.</p>
+      <p>{t("howItWorks")}</p>
       <Form method="post">
         <button className="button" type="submit">
-          Continue to the questionnaire
+          {t("toQuestionnaire")}
         </button>
       </Form>
     </div>

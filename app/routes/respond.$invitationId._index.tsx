@@ -1,9 +1,14 @@
+import { htmlOnly } from "~/components/page-handle";
+import enhance from "~/enhance/respondent?worker&url";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundHeader } from "~/components/respondent/round-header";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
 import { missingRequired, sectionStatus } from "~/modules/response/respondent-round.server";
+
+// Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
+export const handle = htmlOnly(enhance);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.header.roundTitle ?? "Contents"} – Consult` }];
 

@@ -1,3 +1,5 @@
+import { htmlOnly } from "~/components/page-handle";
+import enhance from "~/enhance/respondent?worker&url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +13,9 @@ import { submitResponse } from "~/modules/response/answers.server";
 import { loadRespondentRound, missingRequired } from "~/modules/response/respondent-round.server";
 import { ATTRIBUTION_CHOICES, SubmitSchema } from "~/modules/response/submit-schema";
 import { formatDateTime } from "~/modules/round/dates";
+
+// Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
+export const handle = htmlOnly(enhance);
 
 export const meta: MetaFunction = () => [{ title: "Review your answers – Consult" }];
 

@@ -1,3 +1,5 @@
+import { htmlOnly } from "~/components/page-handle";
+import enhance from "~/enhance/respondent?worker&url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,6 +14,9 @@ import { answersSchema, answerValues, fieldName, type FormQuestion } from "~/mod
 import { saveAnswers } from "~/modules/response/answers.server";
 import { loadRespondentRound } from "~/modules/response/respondent-round.server";
 import { formatDateTime } from "~/modules/round/dates";
+
+// Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
+export const handle = htmlOnly(enhance);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.section.heading ?? "Section"} – Consult` }];
 

@@ -1,8 +1,13 @@
+import { htmlOnly } from "~/components/page-handle";
+import enhance from "~/enhance/respondent?worker&url";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireInvitationContact } from "~/modules/auth/authorization.server";
 import { loadRespondentRound } from "~/modules/response/respondent-round.server";
 import { formatDateTime } from "~/modules/round/dates";
+
+// Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
+export const handle = htmlOnly(enhance);
 
 export const meta: MetaFunction = () => [{ title: "Response submitted – Consult" }];
 

@@ -5,18 +5,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { htmlOnly } from "~/components/page-handle";
+import enhance from "~/enhance/respondent?worker&url";
 import { createSession, safeRedirect } from "~/modules/auth/session.server";
 import { inspectSignInLink, verifySignInLink } from "~/modules/auth/sign-in.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in – Consult" }, { name: "robots", content: "noindex" }];
+// Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
+export const handle = htmlOnly(enhance);
 
-const PROBLEMS = {
-  invalid: "This sign-in link is not valid. It may have been copied incompletely.",
-  expired: "This sign-in link has expired. Links work for 15 minutes.",
-  used: "This sign-in link was already used, or a newer one was sent. Each link works once.",
-} as const;
+export const meta: MetaFunction = () => [{ title: "Consult" }, { name: "robots", content: "noindex" }];
 
-type Problem = keyof typeof PROBLEMS;
+type Problem = "invalid" | "expired" | "used";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state } = await inspectSignInLink(params.token ?? "");
@@ -38,14 +38,15 @@ export default function ConfirmSignIn() {
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const problem = acted?.problem ?? loaded.problem;
+  const { t } = useTranslation("signin");
   if (problem) {
     return (
       <div className="prose">
-        <h1>This link cannot be used</h1>
-        <p className="lead">{PROBLEMS[problem]}</p>
+        <h1>{t("linkProblemTitle")}</h1>
+        <p className="lead">{t(`link.${problem}`)}</p>
         <p>
           <Link className="button" to="/sign-in">
-            Get a new sign-in link
+            {t("newLink")}
           </Link>
         </p>
       </div>
@@ -53,11 +54,11 @@ export default function ConfirmSignIn() {
   }
   return (
     <div className="prose">
-      <h1>Sign in to Consult</h1>
-      <p>Continue to sign in on this device.</p>
+      <h1>{t("linkTitle")}</h1>
+      <p>{t("linkContinue")}</p>
       <Form method="post">
         <button className="button" type="submit">
-          Continue
+          {t("continue")}
         </button>
       </Form>
     </div>

@@ -1,20 +1,29 @@
+import { htmlOnly } from "~/components/page-handle";
+import enhance from "~/enhance/respondent?worker&url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { useValidatedForm } from "~/components/use-validated-form";
 import { SignInRequestSchema } from "~/modules/auth/schemas";
 import { getSessionUser, safeRedirect } from "~/modules/auth/session.server";
 import { requestSignIn, SIGN_IN_TTL_MINUTES } from "~/modules/auth/sign-in.server";
 import { validateForm } from "~/modules/forms/validation";
+import { serverT } from "~/modules/i18n/language.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in – Consult" }];
+
+// Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
+export const handle = htmlOnly(enhance);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Sign in"} – Consult` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "");
   if (await getSessionUser(request)) throw redirect(redirectTo || "/");
-  return { redirectTo, expired: url.searchParams.get("expired") === "1", ttl: SIGN_IN_TTL_MINUTES };
+  const { t } = await serverT(request);
+  return { redirectTo, expired: url.searchParams.get("expired") === "1", ttl: SIGN_IN_TTL_MINUTES, title: t("title", { ns: "signin" }) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
     return data(
-      { errors: { email: `Too many sign-in requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` }, values: result.values },
+      { errors: { email: (await serverT(request)).t("tooMany", { ns: "signin", count: minutes }) }, values: result.values },
       { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
@@ -41,24 +50,22 @@ export default function SignIn() {
   const navigation = useNavigation();
   const form = useValidatedForm(SignInRequestSchema, actionData?.errors);
   const values = actionData?.values ?? {};
+  const { t } = useTranslation("signin");
   return (
     <div className="prose">
-      <h1>Sign in</h1>
+      <h1>{t("title")}</h1>
       {expired ? (
         <div className="notice notice--warning">
-          <p>That link has expired or was already used. Enter your email address and we will send you a new one.</p>
+          <p>{t("expired")}</p>
         </div>
       ) : null}
-      <p>
-        Enter the email address your invitation was sent to. We will email you a sign-in link and a code. They work
-        once, for {ttl} minutes. There is no password.
-      </p>
+      <p>{t("intro", { ttl })}</p>
       <ErrorSummary errors={form.errors} focusKey={[form.submitCount, actionData]} />
       <Form method="post" ref={form.formRef} onSubmit={form.onSubmit} noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           name="email"
-          label="Email address"
+          label={t("email")}
           type="email"
           autoComplete="email"
           inputMode="email"
@@ -67,7 +74,7 @@ export default function SignIn() {
           inputProps={form.register("email")}
         />
         <button className="button" type="submit" disabled={navigation.state === "submitting"}>
-          Email me a sign-in link
+          {t("send")}
         </button>
       </Form>
     </div>

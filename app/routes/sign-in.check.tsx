@@ -1,19 +1,29 @@
+import { htmlOnly } from "~/components/page-handle";
+import enhance from "~/enhance/respondent?worker&url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { useValidatedForm } from "~/components/use-validated-form";
 import { SignInCodeSchema } from "~/modules/auth/schemas";
 import { createSession, safeRedirect } from "~/modules/auth/session.server";
 import { SIGN_IN_TTL_MINUTES, verifySignInCode } from "~/modules/auth/sign-in.server";
 import { validateForm } from "~/modules/forms/validation";
+import { serverT } from "~/modules/i18n/language.server";
 import { localMailboxEnabled } from "~/modules/config/env.server";
 
-export const meta: MetaFunction = () => [{ title: "Check your email – Consult" }];
+
+// Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
+export const handle = htmlOnly(enhance);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Check your email"} – Consult` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  const { t } = await serverT(request);
   return {
+    title: t("checkTitle", { ns: "signin" }),
     email: url.searchParams.get("email") ?? "",
     redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
     ttl: SIGN_IN_TTL_MINUTES,
@@ -21,20 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const REASONS = {
-  invalid: "That code is not right. Check the latest email we sent you and try again.",
-  expired: "That code has expired. Ask for a new sign-in email.",
-  used: "That code was already used. Ask for a new sign-in email.",
-  "rate-limited": "Too many attempts. Wait a few minutes, then ask for a new sign-in email.",
-} as const;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const result = validateForm(await request.formData(), SignInCodeSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const outcome = await verifySignInCode({ ...result.data, clientIp: context.clientIp });
   if (!outcome.ok) {
     const status = outcome.reason === "rate-limited" ? 429 : 401;
-    return data({ errors: { code: REASONS[outcome.reason] }, values: result.values }, { status });
+    const { t } = await serverT(request);
+    return data({ errors: { code: t(`reason.${outcome.reason}`, { ns: "signin" }) }, values: result.values }, { status });
   }
   const cookie = await createSession(outcome.userId, request);
   const to = safeRedirect(result.data.redirectTo || outcome.redirectTo, "/");
@@ -46,16 +50,16 @@ export default function CheckEmail() {
   const actionData = useActionData<typeof action>();
   const form = useValidatedForm(SignInCodeSchema, actionData?.errors);
   const values = actionData?.values ?? {};
+  const { t } = useTranslation("signin");
   return (
     <div className="prose">
-      <h1>Check your email</h1>
+      <h1>{t("checkTitle")}</h1>
       <p>
-        If <strong>{email || "that address"}</strong> is registered with Consult, we have sent it a sign-in link and
-        an 8-digit code. Open the link, or type the code here. Both work once, for {ttl} minutes.
+        <Trans t={t} i18nKey="checkIntro" values={{ email: email || t("thatAddress"), ttl }} components={{ strong: <strong /> }} />
       </p>
       {localMailbox ? (
         <p className="notice">
-          This server has no outgoing mail configured: the email is in the <Link to="/dev/mail">local mailbox</Link>.
+          <Trans t={t} i18nKey="localMailbox" components={{ lnk: <Link to="/dev/mail" /> }} />
         </p>
       ) : null}
       <ErrorSummary errors={form.errors} focusKey={[form.submitCount, actionData]} />
@@ -64,8 +68,8 @@ export default function CheckEmail() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           name="code"
-          label="Code from the email"
-          hint="8 digits, for example 1234 5678"
+          label={t("code")}
+          hint={t("codeHint")}
           autoComplete="one-time-code"
           inputMode="numeric"
           className="input-code"
@@ -74,11 +78,11 @@ export default function CheckEmail() {
           inputProps={form.register("code")}
         />
         <button className="button" type="submit">
-          Sign in
+          {t("signIn")}
         </button>
       </Form>
       <p>
-        No email? Check your spam folder, or <Link to={`/sign-in${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>ask for a new one</Link>.
+        <Trans t={t} i18nKey="noEmail" components={{ lnk: <Link to={`/sign-in${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`} /> }} />
       </p>
     </div>
   );

@@ -30,7 +30,9 @@ test("a tampered session cookie is no session", async ({ page, context, baseURL 
 test("a respondent gets 404 for another organisation's response, by URL and by form post", async ({ page, request }) => {
   await page.goto(await invitationLinkFor("Chad"));
   await page.getByRole("button", { name: "Continue to the questionnaire" }).click();
-  await expect(page.getByRole("heading", { name: "Contents" })).toBeVisible();
+  // Chad's contact reads French (their language in the registry): the interface follows it.
+  await expect(page.getByRole("heading", { name: "Sommaire" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 
   const db = database();
   const other = await db.invitation.findFirstOrThrow({ where: { organisation: { name: "Albania" } } });
@@ -38,7 +40,7 @@ test("a respondent gets 404 for another organisation's response, by URL and by f
 
   const byUrl = await page.goto(`/respond/${other.id}`);
   expect(byUrl?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
   await expect(page.locator("body")).not.toContainText("node_modules"); // no stack trace
 
   const cookies = await page.context().cookies();
@@ -76,18 +78,23 @@ test("sign-out only happens on POST; a GET changes nothing", async ({ request })
   expect(response.headers()["set-cookie"]).toBeUndefined();
 });
 
-test("pages hydrate when JavaScript is on, the CSP blocks nothing of ours, and the form says the same either way", async ({ page }, info) => {
+test("sign-in is served as HTML with one small script, the CSP blocks nothing of ours, and the form says the same either way", async ({ page }, info) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
   await page.goto("/sign-in");
-  if (info.project.use.javaScriptEnabled !== false) {
-    await page.waitForFunction(() => "__remixRouter" in window, undefined, { timeout: 10_000 });
-  }
-  // With JavaScript, react-hook-form checks with the action's zod schema; without, the action does.
+  // Respondent-facing pages ship no framework: only the enhancement bundle (docs/decisions/007).
+  const scripts = await page.locator("script[src]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
+  expect(scripts).toHaveLength(1);
+  expect(scripts[0]).toMatch(/\/assets\/respondent-[\w-]+\.js$/);
+  if (info.project.use.javaScriptEnabled !== false) expect(await page.evaluate(() => "__remixRouter" in window)).toBe(false);
   await page.getByLabel("Email address").fill("not-an-address");
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("alert")).toContainText("right format");
+  if (info.project.use.javaScriptEnabled !== false) {
+    // The enhancement moved focus to the error summary, so a screen reader reads it first.
+    await expect(page.locator(".error-summary")).toBeFocused();
+  }
   expect(violations).toEqual([]);
 });

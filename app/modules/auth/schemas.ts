@@ -1,10 +1,11 @@
+/** Sign-in forms. Messages are keys of the "common" namespace (validation.*). */
 import { z } from "zod";
 
 const email = z
-  .string({ error: "Enter your email address" })
+  .string({ error: "validation.emailMissing" })
   .trim()
-  .min(1, "Enter your email address")
-  .pipe(z.email("Enter an email address in the right format, like name@example.org"));
+  .min(1, "validation.emailMissing")
+  .pipe(z.email("validation.emailFormat"));
 
 export const SignInRequestSchema = z.object({
   email,
@@ -14,8 +15,8 @@ export const SignInRequestSchema = z.object({
 export const SignInCodeSchema = z.object({
   email,
   code: z
-    .string({ error: "Enter the code from the email" })
+    .string({ error: "validation.codeMissing" })
     .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(z.string().min(1, "Enter the code from the email").regex(/^\d{8}$/, "The code is 8 digits, like 1234 5678")),
+    .pipe(z.string().min(1, "validation.codeMissing").regex(/^\d{8}$/, "validation.codeFormat")),
   redirectTo: z.string().optional(),
 });

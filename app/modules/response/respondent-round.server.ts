@@ -99,23 +99,25 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
       id: q.id,
       type,
       prompt: tr?.prompt || q.prompt,
-      help: tr?.prompt ? (tr.help ?? "") : q.help,
+      help: tr?.help || q.help,
       required: q.required,
       options,
-      ...(reader && !tr?.prompt ? { untranslatedFrom: original } : {}),
+      ...(reader && (!tr?.prompt || (!!q.help && !tr.help)) ? { untranslatedFrom: original } : {}),
     };
   };
 
   const general = round.questions.filter((q) => !q.sectionId).map(toForm);
   const sections: RespondentSection[] = round.version.sections.map((s) => {
     const tr = reader ? (s.translations as SectionTranslations)[reader] : undefined;
+    // Heading and body fall back separately: a translated heading over an untranslated body is flagged too.
+    const complete = !!tr?.heading && (!s.body || !!tr.body);
     return {
       key: s.key,
       heading: tr?.heading || s.heading,
-      body: tr?.heading ? (tr.body ?? "") : s.body,
+      body: tr?.body || s.body,
       position: s.position,
       questions: round.questions.filter((q) => q.sectionId === s.id).map(toForm),
-      ...(reader && !tr?.heading ? { untranslatedFrom: original } : {}),
+      ...(reader && !complete ? { untranslatedFrom: original } : {}),
     };
   });
   if (general.length > 0) {

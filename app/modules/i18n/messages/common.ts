@@ -28,6 +28,10 @@ export const common = defineCatalog({
     "validation.answer": "Answer this question",
     "validation.tooLongShort": "Keep this answer under 500 characters",
     "validation.tooLongLong": "Keep this answer under 20,000 characters",
+    "validation.emailMissing": "Enter your email address",
+    "validation.emailFormat": "Enter an email address in the right format, like name@example.org",
+    "validation.codeMissing": "Enter the code from the email",
+    "validation.codeFormat": "The code is 8 digits, like 1234 5678",
   },
   fr: {
     skipLink: "Aller au contenu principal",
@@ -55,6 +59,10 @@ export const common = defineCatalog({
     "validation.answer": "Répondez à cette question",
     "validation.tooLongShort": "Limitez cette réponse à 500 caractères",
     "validation.tooLongLong": "Limitez cette réponse à 20 000 caractères",
+    "validation.emailMissing": "Saisissez votre adresse e-mail",
+    "validation.emailFormat": "Saisissez une adresse e-mail valide, par exemple nom@exemple.org",
+    "validation.codeMissing": "Saisissez le code reçu par e-mail",
+    "validation.codeFormat": "Le code comporte 8 chiffres, par exemple 1234 5678",
   },
   es: {
     skipLink: "Ir al contenido principal",
@@ -82,6 +90,10 @@ export const common = defineCatalog({
     "validation.answer": "Responda a esta pregunta",
     "validation.tooLongShort": "Mantenga esta respuesta por debajo de 500 caracteres",
     "validation.tooLongLong": "Mantenga esta respuesta por debajo de 20.000 caracteres",
+    "validation.emailMissing": "Escriba su dirección de correo",
+    "validation.emailFormat": "Escriba una dirección de correo válida, como nombre@ejemplo.org",
+    "validation.codeMissing": "Escriba el código del correo",
+    "validation.codeFormat": "El código tiene 8 cifras, como 1234 5678",
   },
   ar: {
     skipLink: "الانتقال إلى المحتوى الرئيسي",
@@ -109,5 +121,9 @@ export const common = defineCatalog({
     "validation.answer": "أجب عن هذا السؤال",
     "validation.tooLongShort": "اجعل هذه الإجابة أقل من 500 حرف",
     "validation.tooLongLong": "اجعل هذه الإجابة أقل من 20000 حرف",
+    "validation.emailMissing": "أدخل بريدك الإلكتروني",
+    "validation.emailFormat": "أدخل عنوان بريد إلكتروني بصيغة صحيحة، مثل name@example.org",
+    "validation.codeMissing": "أدخل الرمز الوارد في البريد",
+    "validation.codeFormat": "يتكون الرمز من 8 أرقام، مثل 1234 5678",
   },
 });
