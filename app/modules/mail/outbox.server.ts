@@ -27,23 +27,32 @@ function checkAddress(to: string) {
   return address;
 }
 
-/** Renders and stores the message in the caller's transaction; returns the EmailMessage id. */
-export async function queueEmail<T extends EmailTemplateName>(tx: Tx, input: QueueEmailInput<T>): Promise<string> {
+async function messageRow<T extends EmailTemplateName>(input: QueueEmailInput<T>) {
   const toAddress = checkAddress(input.to);
   const rendered = await renderEmail(input.template, input.props);
-  const row = await tx.emailMessage.create({
-    data: {
-      template: input.template,
-      toAddress,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      language: input.language,
-      invitationLinkId: input.invitationLinkId ?? null,
-      // Set here rather than by the column default: the worker compares it with the app's clock.
-      nextAttemptAt: input.sendAfter ?? new Date(),
-    },
-    select: { id: true },
-  });
+  return {
+    template: input.template,
+    toAddress,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    language: input.language,
+    invitationLinkId: input.invitationLinkId ?? null,
+    // Set here rather than by the column default: the worker compares it with the app's clock.
+    nextAttemptAt: input.sendAfter ?? new Date(),
+  };
+}
+
+/** Renders and stores the message in the caller's transaction; returns the EmailMessage id. */
+export async function queueEmail<T extends EmailTemplateName>(tx: Tx, input: QueueEmailInput<T>): Promise<string> {
+  const row = await tx.emailMessage.create({ data: await messageRow(input), select: { id: true } });
   return row.id;
+}
+
+/** queueEmail for many messages at once (one insert): for mailings to a whole audience. Returns how many. */
+export async function queueEmails(tx: Tx, inputs: QueueEmailInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const rows = [];
+  for (const input of inputs) rows.push(await messageRow(input));
+  return (await tx.emailMessage.createMany({ data: rows })).count;
 }
