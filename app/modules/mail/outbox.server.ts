@@ -3,6 +3,7 @@
  * message is rendered and stored with the change, so it is sent if and only if the change
  * commits. Nothing here talks to a mail server; the worker (worker.server.ts) does that.
  */
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/modules/db/client.server";
 import { renderEmail, type EmailTemplateName, type EmailTemplates } from "./render.server";
@@ -49,10 +50,21 @@ export async function queueEmail<T extends EmailTemplateName>(tx: Tx, input: Que
   return row.id;
 }
 
-/** queueEmail for many messages at once (one insert): for mailings to a whole audience. Returns how many. */
+/**
+ * queueEmail for many messages at once, for mailings to a whole audience. One INSERT from
+ * arrays: Prisma's createMany spends seconds on 1,500 rendered messages, the driver milliseconds.
+ * Returns how many were queued.
+ */
 export async function queueEmails(tx: Tx, inputs: QueueEmailInput[]): Promise<number> {
   if (inputs.length === 0) return 0;
-  const rows = [];
+  const rows: Awaited<ReturnType<typeof messageRow>>[] = [];
   for (const input of inputs) rows.push(await messageRow(input));
-  return (await tx.emailMessage.createMany({ data: rows })).count;
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  return tx.$executeRaw`
+    INSERT INTO "EmailMessage" ("id", "template", "toAddress", "subject", "html", "text", "language", "invitationLinkId", "nextAttemptAt")
+    SELECT * FROM unnest(
+      ${rows.map(() => randomUUID())}::text[], ${column("template")}::text[], ${column("toAddress")}::text[],
+      ${column("subject")}::text[], ${column("html")}::text[], ${column("text")}::text[], ${column("language")}::text[],
+      ${column("invitationLinkId")}::text[], ${column("nextAttemptAt")}::timestamp(3)[]
+    )`;
 }

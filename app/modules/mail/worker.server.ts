@@ -34,7 +34,7 @@ export type SendPendingOptions = {
   backoffMs?: (failedAttempts: number) => number;
   maxAttempts?: number;
   lockMs?: number;
-  /** Messages of the batch in flight at once (default 4): a delivery mostly waits on the network. */
+  /** Messages of the batch in flight at once (default 8): a delivery mostly waits on the network and the database. */
   concurrency?: number;
 };
 
@@ -150,7 +150,7 @@ export async function sendPendingEmails(options: SendPendingOptions): Promise<Se
 
   // A few deliveries at a time, each message still in its own lease and its own updates.
   let next = 0;
-  const lanes = Array.from({ length: Math.min(options.concurrency ?? 4, messages.length) }, async () => {
+  const lanes = Array.from({ length: Math.min(options.concurrency ?? 8, messages.length) }, async () => {
     while (next < messages.length) result[await deliver(messages[next++]!)]++;
   });
   await Promise.all(lanes);
