@@ -1,12 +1,13 @@
 /**
  * Browser-test helpers: an axe scan with the WCAG 2.2 AA tags, a fresh personal invitation
  * link for an organisation's submitter (created in the database as the coordinators' tools
- * would), and reading the app's local mailbox through its own page.
+ * would), and reading the email the app sent to global setup's SMTP server (smtp-inbox.ts).
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { createPrismaClient } from "../../app/modules/db/client.server";
 import { hashToken, randomToken } from "../../app/modules/security/tokens.server";
+import { readInbox } from "./smtp-inbox";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -59,15 +60,20 @@ export async function invitationLinkFor(organisationName: string): Promise<strin
   }
 }
 
-/** Opens the newest message to `address` in the local mailbox page and returns its text. */
-export async function readLatestEmail(page: Page, address: string, subjectPattern: RegExp): Promise<string> {
-  await expect(async () => {
-    await page.goto("/dev/mail");
-    await expect(page.getByRole("row", { name: new RegExp(address.replace(/[.]/g, "\\.")) }).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  const row = page.getByRole("row").filter({ hasText: address }).filter({ hasText: subjectPattern }).first();
-  await row.getByRole("link").click();
-  return (await page.locator("pre.mail").innerText()).trim();
+/** The seq of the newest message in the SMTP inbox (0 if none): pass it as `newerThan` later. */
+export function latestEmailSeq(): number {
+  return readInbox()[0]?.seq ?? 0;
+}
+
+/**
+ * The text of the newest message to `address` whose subject matches, as received by the SMTP
+ * server; waits up to 20 s for one (newer than `newerThan`, a latestEmailSeq(), when given).
+ */
+export async function readLatestEmail(address: string, subjectPattern: RegExp, { newerThan = 0 } = {}): Promise<string> {
+  const to = address.trim().toLowerCase();
+  const find = () => readInbox().find((m) => m.seq > newerThan && m.to.includes(to) && subjectPattern.test(m.subject));
+  await expect.poll(() => find() !== undefined, { timeout: 20_000, message: `an email to ${address} with a subject matching ${subjectPattern}` }).toBe(true);
+  return find()!.text;
 }
 
 /** Answers every question on a section page with the first option or a short text. */

@@ -1,7 +1,8 @@
 /**
  * Starts the real app for the browser tests: a fresh embedded PostgreSQL (or TEST_DATABASE_URL's
  * server, in a new database), migrated and seeded with the demo, then the production build
- * of server.ts on its own port. Returns the teardown.
+ * of server.ts on its own port, sending its email over SMTP to a real SMTP server on a free
+ * local port (smtp-inbox.ts) whose messages tests read with readLatestEmail. Returns the teardown.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -11,6 +12,7 @@ import { startEmbeddedPostgres } from "../../app/modules/db/embedded.server";
 import { applyMigrations } from "../../app/modules/db/migrate.server";
 import { createPrismaClient } from "../../app/modules/db/client.server";
 import { seedDemo } from "../../prisma/seed/demo";
+import { inboxDir, startSmtpInbox } from "./smtp-inbox";
 
 export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT || 3100);
@@ -47,6 +49,8 @@ export default async function globalSetup() {
   process.env.E2E_COORDINATOR_EMAIL = demo.coordinatorEmail;
   process.env.E2E_RESPONDENT_EMAIL = demo.respondentEmail;
 
+  const smtp = await startSmtpInbox(inboxDir(dataDir));
+
   const log = fs.openSync(path.join(dataDir, "server.log"), "w");
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
@@ -57,7 +61,7 @@ export default async function globalSetup() {
       APP_URL: appUrl,
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
-      SMTP_URL: "",
+      SMTP_URL: smtp.url,
       SEED_DEMO: "false",
       SESSION_SECRET: "e2e-session-secret-0123456789abcdef0123456789",
     },
@@ -68,6 +72,7 @@ export default async function globalSetup() {
   return async () => {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
+    await smtp.close();
     await stopDatabase();
   };
 }

@@ -132,7 +132,7 @@ test("a coordinator creates a round, invites a type of stakeholder, schedules, o
   await expect(page.getByText("Invitations are on their way.")).toBeVisible();
 
   // The invitation arrives with a personal link that opens this round.
-  const message = await readLatestEmail(page, "isu@ccm-demo.example", new RegExp(title.replace(/[()]/g, "\\$&")));
+  const message = await readLatestEmail("isu@ccm-demo.example", new RegExp(title.replace(/[()]/g, "\\$&")));
   const link = message.match(/https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/)?.[0];
   expect(link, "a personal link in the invitation").toBeTruthy();
   await page.goto(new URL(link!).pathname);
@@ -168,7 +168,7 @@ test("on the open round, a coordinator filters who has answered, reminds a selec
   await expect(page).toHaveURL(/type=affected-state/); // the filter is kept
   await expect(page.getByRole("row").filter({ hasText: mine.remind[0] })).toContainText("1 / 2");
   await expectAccessible(page, "tracking, reminded");
-  const reminder = await readLatestEmail(page, await contactOf(mine.remind[0]), /Reminder|Rappel|Recordatorio|تذكير/);
+  const reminder = await readLatestEmail(await contactOf(mine.remind[0]), /Reminder|Rappel|Recordatorio|تذكير/);
   expect(reminder).toContain("/respond/");
 
   // Extend one organisation's deadline from its row.
@@ -184,7 +184,7 @@ test("on the open round, a coordinator filters who has answered, reminds a selec
   await page.getByRole("button", { name: "Extend the deadline" }).click();
   await expect(page.getByText("The deadline is extended")).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: mine.extend })).toContainText("extended");
-  const told = await readLatestEmail(page, await contactOf(mine.extend), /Deadline extended|Délai prolongé|Plazo ampliado/);
+  const told = await readLatestEmail(await contactOf(mine.extend), /Deadline extended|Délai prolongé|Plazo ampliado/);
   expect(told).toContain(mine.extend);
 });
 

@@ -1,6 +1,6 @@
 /**
  * Signing a browser in as anyone, through the real pages: the /sign-in form, the code from the
- * emailed message in the local mailbox (readLatestEmail), the code form. Sign-in requests are
+ * emailed message as received by the test SMTP server (readLatestEmail), the code form. Sign-in requests are
  * rate limited (5 per address per 15 minutes), so each address's session cookie is kept for the
  * rest of the run (in the run's data directory, which global setup empties) and reused while
  * the server still accepts it; a revoked or expired session means a fresh sign-in.
@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
-import { readLatestEmail } from "./fixtures";
+import { latestEmailSeq, readLatestEmail } from "./fixtures";
 
 /** The sign-in email's subject in every language a user may have (emails/strings.ts). */
 const SIGN_IN_SUBJECT = /sign-in link|lien de connexion|iniciar sesión|تسجيل الدخول/i;
@@ -34,13 +34,6 @@ function writeCache(address: string, cookies: Cookies) {
   fs.writeFileSync(cacheFile(), JSON.stringify({ ...readCache(), [address]: cookies }));
 }
 
-/** The link to the newest sign-in message for `address` in the local mailbox, if any. */
-async function newestSignInMessage(page: Page, address: string): Promise<string | null> {
-  await page.goto("/dev/mail");
-  const row = page.getByRole("row").filter({ hasText: address }).filter({ hasText: SIGN_IN_SUBJECT }).first();
-  return (await row.count()) > 0 ? await row.getByRole("link").getAttribute("href") : null;
-}
-
 export async function signInAs(page: Page, email: string, { redirectTo = "/" }: { redirectTo?: string } = {}): Promise<void> {
   const address = email.trim().toLowerCase();
   const context = page.context();
@@ -57,16 +50,15 @@ export async function signInAs(page: Page, email: string, { redirectTo = "/" }: 
     await context.clearCookies();
   }
 
-  // The mailbox may hold older sign-in messages for this address: wait for a newer one.
-  const before = await newestSignInMessage(page, address);
+  // The inbox may hold older sign-in messages for this address: wait for a newer one.
+  const before = latestEmailSeq();
   await page.goto(`/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
   await page.getByLabel("Email address").fill(address);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   const checkUrl = page.url();
 
-  await expect.poll(() => newestSignInMessage(page, address), { timeout: 20_000, message: `a new sign-in email to ${address}` }).not.toBe(before);
-  const message = await readLatestEmail(page, address, SIGN_IN_SUBJECT);
+  const message = await readLatestEmail(address, SIGN_IN_SUBJECT, { newerThan: before });
   const code = message.match(/\b(\d{4}\s?\d{4})\b/)?.[1];
   expect(code, `an 8-digit code in the sign-in email to ${address}`).toBeTruthy();
 

@@ -5,7 +5,7 @@
  * answered and the per-question counts by stakeholder type. Every page gets an axe scan.
  */
 import { expect, test } from "@playwright/test";
-import { answerEveryQuestion, expectAccessible, invitationLinkFor, readLatestEmail } from "./fixtures";
+import { answerEveryQuestion, expectAccessible, invitationLinkFor, latestEmailSeq, readLatestEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 // Eleven sections answered page by page, with an axe scan on the way: allow for a slow machine.
@@ -68,7 +68,7 @@ test("a respondent follows the invitation, answers, reviews and submits", async 
   await expect(page.getByRole("heading", { name: "Response submitted" })).toBeVisible();
   await expectAccessible(page, "submitted");
 
-  const receipt = await readLatestEmail(page, organisation === "Montenegro" ? "focalpoint@mvp.montenegro.example" : "focalpoint@laopdr.example", /receipt|received/i);
+  const receipt = await readLatestEmail(organisation === "Montenegro" ? "focalpoint@mvp.montenegro.example" : "focalpoint@laopdr.example", /receipt|received/i);
   expect(receipt).toContain(`Comment from ${organisation}`);
 });
 
@@ -86,14 +86,14 @@ test("a coordinator signs in with the emailed code and sees who answered and the
   await expect(page.getByLabel("Email address")).toHaveValue("coordinator-at-example");
   await expectAccessible(page, "sign-in with error");
 
+  const before = latestEmailSeq(); // older sign-in messages to this address may be in the inbox
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expectAccessible(page, "check your email");
   const checkUrl = page.url();
 
-  const message = await readLatestEmail(page, email, /sign in|sign-in/i);
-  await expectAccessible(page, "local mailbox message");
+  const message = await readLatestEmail(email, /sign in|sign-in/i, { newerThan: before });
   const code = message.match(/\b(\d{4}\s?\d{4})\b/)?.[1];
   expect(code, "an 8-digit code in the email").toBeTruthy();
 

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { database, expectAccessible, readLatestEmail } from "./fixtures";
+import { database, expectAccessible, latestEmailSeq, readLatestEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
@@ -40,15 +40,16 @@ test.beforeAll(async ({}, info) => {
   }
 });
 
-/** Signs in through the sign-in page with the code from the local mailbox; lands on `target`. */
+/** Signs in through the sign-in page with the code from the emailed message; lands on `target`. */
 async function signInTo(page: Page, target: string) {
   await page.goto(target);
   await expect(page).toHaveURL(/\/sign-in/);
+  const before = latestEmailSeq();
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   const checkUrl = page.url();
-  const code = (await readLatestEmail(page, email, /sign in|sign-in/i)).match(/\b(\d{4}\s?\d{4})\b/)?.[1];
+  const code = (await readLatestEmail(email, /sign in|sign-in/i, { newerThan: before })).match(/\b(\d{4}\s?\d{4})\b/)?.[1];
   expect(code, "an 8-digit code in the email").toBeTruthy();
   await page.goto(checkUrl);
   await page.getByLabel("Code from the email").fill(code!);

@@ -10,7 +10,7 @@
  */
 import type { Prisma } from "~/generated/prisma/client";
 import { env } from "~/modules/config/env.server";
-import { queueEmail } from "~/modules/mail/outbox.server";
+import { queueEmail, queueEmails, type QueueEmailInput } from "~/modules/mail/outbox.server";
 import { deadlineOf } from "~/modules/response/respondent-round.server";
 import { formatDateTime } from "~/modules/round/dates";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
@@ -43,12 +43,9 @@ function deadlineText(ctx: InvitationContext, reader: Reader) {
 
 const responseLink = (invitationId: string) => `${env().APP_URL}/respond/${invitationId}`;
 
-/** A fresh personal token for the link (any earlier one stops working) and the invitation email carrying it. */
-export async function sendInvitationLink(tx: Tx, link: LinkRecipient, ctx: InvitationContext) {
-  const token = randomToken();
-  await tx.invitationLink.update({ where: { id: link.id }, data: { tokenHash: hashToken(token), revokedAt: null } });
+function invitationEmail(link: LinkRecipient, ctx: InvitationContext, token: string): QueueEmailInput<"invitation"> {
   const user = link.contact.user;
-  return queueEmail(tx, {
+  return {
     template: "invitation",
     to: user.email,
     language: user.language,
@@ -62,7 +59,28 @@ export async function sendInvitationLink(tx: Tx, link: LinkRecipient, ctx: Invit
       link: `${env().APP_URL}/invitations/${token}`,
       language: user.language,
     },
-  });
+  };
+}
+
+/** A fresh personal token for the link (any earlier one stops working) and the invitation email carrying it. */
+export async function sendInvitationLink(tx: Tx, link: LinkRecipient, ctx: InvitationContext) {
+  const token = randomToken();
+  await tx.invitationLink.update({ where: { id: link.id }, data: { tokenHash: hashToken(token), revokedAt: null } });
+  return queueEmail(tx, invitationEmail(link, ctx, token));
+}
+
+/** sendInvitationLink for a whole audience: one statement for the new tokens, one for the emails. Returns how many. */
+export async function sendInvitationLinks(tx: Tx, items: { link: LinkRecipient; ctx: InvitationContext }[]): Promise<number> {
+  if (items.length === 0) return 0;
+  const tokens = items.map(() => randomToken());
+  await tx.$executeRaw`
+    UPDATE "InvitationLink" AS l SET "tokenHash" = v.hash, "revokedAt" = NULL
+    FROM unnest(${items.map((i) => i.link.id)}::text[], ${tokens.map(hashToken)}::text[]) AS v(id, hash)
+    WHERE l."id" = v.id`;
+  return queueEmails(
+    tx,
+    items.map((item, i) => invitationEmail(item.link, item.ctx, tokens[i]!)),
+  );
 }
 
 export function queueReminder(tx: Tx, link: LinkRecipient, ctx: InvitationContext, draftStarted: boolean) {

@@ -6,13 +6,13 @@
  * Every change is audited in its transaction.
  */
 import type { Prisma, Round } from "~/generated/prisma/client";
-import { audit } from "~/modules/audit/audit.server";
+import { audit, auditMany, type AuditInput } from "~/modules/audit/audit.server";
 import { db } from "~/modules/db/client.server";
 import type { FieldErrors } from "~/modules/forms/validation";
 import { isAcceptingAnswers } from "~/modules/response/respondent-round.server";
 import { lockRound } from "~/modules/round/lock.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
-import { INVITATION_FOR_EMAIL, invitationContext, queueDeadlineExtended, sendInvitationLink } from "./emails.server";
+import { INVITATION_FOR_EMAIL, invitationContext, queueDeadlineExtended, sendInvitationLink, sendInvitationLinks } from "./emails.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,15 +43,12 @@ export async function sendUnsentLinks(
       links: { ...INVITATION_FOR_EMAIL.links, where: { ...INVITATION_FOR_EMAIL.links.where, emails: { none: { template: "invitation" } } } },
     },
   });
-  let links = 0;
-  for (const invitation of invitations) {
+  const links = invitations.flatMap((invitation) => {
     const ctx = invitationContext(round, invitation);
-    for (const link of invitation.links) {
-      await sendInvitationLink(tx, link, ctx);
-      links++;
-    }
-  }
-  return { organisations: invitations.filter((i) => i.links.length > 0).length, links };
+    return invitation.links.map((link) => ({ link, ctx }));
+  });
+  await sendInvitationLinks(tx, links);
+  return { organisations: invitations.filter((i) => i.links.length > 0).length, links: links.length };
 }
 
 export type InviteResult = { ok: true; invited: number; links: number; emails: number; withoutContacts: string[] };
@@ -76,41 +73,51 @@ export async function inviteOrganisations(
       });
       if (organisations.length === 0) return { ok: false, errors: { audienceTypes: "No organisation matches: choose other types or organisations" } };
 
+      // In bulk, whatever the audience's size: a few statements rather than a dozen per organisation.
+      const existing = new Map(
+        (
+          await tx.invitation.findMany({
+            where: { roundId, organisationId: { in: organisations.map((o) => o.id) } },
+            include: { links: { select: { contactId: true } } },
+          })
+        ).map((i) => [i.organisationId, i]),
+      );
+      const renewed = [...existing.values()].filter((i) => i.revokedAt);
+      if (renewed.length > 0) await tx.invitation.updateMany({ where: { id: { in: renewed.map((i) => i.id) } }, data: { revokedAt: null } });
+      const created = await tx.invitation.createManyAndReturn({
+        data: organisations.filter((o) => !existing.has(o.id)).map((o) => ({ roundId, organisationId: o.id })),
+        select: { id: true, organisationId: true },
+      });
+      const invitationIds = new Map([...[...existing.values()].map((i) => [i.organisationId, i.id] as const), ...created.map((i) => [i.organisationId, i.id] as const)]);
+
       let invited = 0;
-      let links = 0;
-      let emails = 0;
+      const newLinks: Prisma.InvitationLinkCreateManyInput[] = [];
+      const entries: AuditInput[] = [];
       const withoutContacts: string[] = [];
       for (const organisation of organisations) {
         if (organisation.contacts.length === 0) withoutContacts.push(organisation.name);
-        const existing = await tx.invitation.findUnique({
-          where: { roundId_organisationId: { roundId, organisationId: organisation.id } },
-          include: { links: { select: { contactId: true } } },
-        });
-        const invitation = existing
-          ? existing.revokedAt
-            ? await tx.invitation.update({ where: { id: existing.id }, data: { revokedAt: null }, include: { links: { select: { contactId: true } } } })
-            : existing
-          : await tx.invitation.create({ data: { roundId, organisationId: organisation.id }, include: { links: { select: { contactId: true } } } });
-        const linked = new Set(invitation.links.map((l) => l.contactId));
+        const before = existing.get(organisation.id);
+        const invitationId = invitationIds.get(organisation.id)!;
+        const linked = new Set(before?.links.map((l) => l.contactId));
         // Inviting again adds links for contacts added to the organisation since.
         const fresh = organisation.contacts.filter((c) => !linked.has(c.id));
-        for (const contact of fresh) {
-          await tx.invitationLink.create({ data: { invitationId: invitation.id, contactId: contact.id, tokenHash: unsentTokenHash() } });
-        }
-        links += fresh.length;
-        if (!existing || existing.revokedAt || fresh.length > 0) {
-          if (!existing || existing.revokedAt) invited++;
-          await audit(tx, {
+        newLinks.push(...fresh.map((contact) => ({ invitationId, contactId: contact.id, tokenHash: unsentTokenHash() })));
+        if (!before || before.revokedAt || fresh.length > 0) {
+          if (!before || before.revokedAt) invited++;
+          entries.push({
             actorId,
-            action: existing ? (existing.revokedAt ? "invitation.renewed" : "invitation.links-added") : "invitation.created",
+            action: before ? (before.revokedAt ? "invitation.renewed" : "invitation.links-added") : "invitation.created",
             entityType: "Invitation",
-            entityId: invitation.id,
+            entityId: invitationId,
             consultationId: round.consultationId,
             data: { roundId, organisation: organisation.name, newLinks: fresh.length },
           });
         }
-        if (round.status === "OPEN") emails += (await sendUnsentLinks(tx, round, [invitation.id])).links;
       }
+      await tx.invitationLink.createMany({ data: newLinks });
+      await auditMany(tx, entries);
+      const links = newLinks.length;
+      const emails = round.status === "OPEN" ? (await sendUnsentLinks(tx, round, [...invitationIds.values()])).links : 0;
       const audienceTypes = [...new Set([...round.audienceTypes, ...audience.audienceTypes])];
       if (audienceTypes.length !== round.audienceTypes.length) await tx.round.update({ where: { id: roundId }, data: { audienceTypes } });
       return { ok: true, invited, links, emails, withoutContacts };

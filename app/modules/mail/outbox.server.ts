@@ -3,6 +3,7 @@
  * message is rendered and stored with the change, so it is sent if and only if the change
  * commits. Nothing here talks to a mail server; the worker (worker.server.ts) does that.
  */
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/modules/db/client.server";
 import { renderEmail, type EmailTemplateName, type EmailTemplates } from "./render.server";
@@ -27,23 +28,43 @@ function checkAddress(to: string) {
   return address;
 }
 
-/** Renders and stores the message in the caller's transaction; returns the EmailMessage id. */
-export async function queueEmail<T extends EmailTemplateName>(tx: Tx, input: QueueEmailInput<T>): Promise<string> {
+async function messageRow<T extends EmailTemplateName>(input: QueueEmailInput<T>) {
   const toAddress = checkAddress(input.to);
   const rendered = await renderEmail(input.template, input.props);
-  const row = await tx.emailMessage.create({
-    data: {
-      template: input.template,
-      toAddress,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      language: input.language,
-      invitationLinkId: input.invitationLinkId ?? null,
-      // Set here rather than by the column default: the worker compares it with the app's clock.
-      nextAttemptAt: input.sendAfter ?? new Date(),
-    },
-    select: { id: true },
-  });
+  return {
+    template: input.template,
+    toAddress,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    language: input.language,
+    invitationLinkId: input.invitationLinkId ?? null,
+    // Set here rather than by the column default: the worker compares it with the app's clock.
+    nextAttemptAt: input.sendAfter ?? new Date(),
+  };
+}
+
+/** Renders and stores the message in the caller's transaction; returns the EmailMessage id. */
+export async function queueEmail<T extends EmailTemplateName>(tx: Tx, input: QueueEmailInput<T>): Promise<string> {
+  const row = await tx.emailMessage.create({ data: await messageRow(input), select: { id: true } });
   return row.id;
+}
+
+/**
+ * queueEmail for many messages at once, for mailings to a whole audience. One INSERT from
+ * arrays: Prisma's createMany spends seconds on 1,500 rendered messages, the driver milliseconds.
+ * Returns how many were queued.
+ */
+export async function queueEmails(tx: Tx, inputs: QueueEmailInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const rows: Awaited<ReturnType<typeof messageRow>>[] = [];
+  for (const input of inputs) rows.push(await messageRow(input));
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  return tx.$executeRaw`
+    INSERT INTO "EmailMessage" ("id", "template", "toAddress", "subject", "html", "text", "language", "invitationLinkId", "nextAttemptAt")
+    SELECT * FROM unnest(
+      ${rows.map(() => randomUUID())}::text[], ${column("template")}::text[], ${column("toAddress")}::text[],
+      ${column("subject")}::text[], ${column("html")}::text[], ${column("text")}::text[], ${column("language")}::text[],
+      ${column("invitationLinkId")}::text[], ${column("nextAttemptAt")}::timestamp(3)[]
+    )`;
 }

@@ -34,6 +34,8 @@ export type SendPendingOptions = {
   backoffMs?: (failedAttempts: number) => number;
   maxAttempts?: number;
   lockMs?: number;
+  /** Messages of the batch in flight at once (default 8): a delivery mostly waits on the network and the database. */
+  concurrency?: number;
 };
 
 export type SendPendingResult = {
@@ -85,7 +87,8 @@ export async function sendPendingEmails(options: SendPendingOptions): Promise<Se
     select: { id: true, toAddress: true, subject: true, html: true, text: true, language: true, attempts: true },
   });
 
-  for (const message of messages) {
+  type Outcome = Exclude<keyof SendPendingResult, "claimed">;
+  async function deliver(message: (typeof messages)[number]): Promise<Outcome> {
     // Renew the lease just before sending: the batch may have taken a while, and if another
     // worker has since taken the message over (lease ran out), this one must leave it alone.
     const lock = new Date(clock().getTime() + lockMs);
@@ -93,10 +96,7 @@ export async function sendPendingEmails(options: SendPendingOptions): Promise<Se
       where: { id: message.id, status: "SENDING", lockedUntil: claimLock },
       data: { lockedUntil: lock },
     });
-    if (renewed.count === 0) {
-      result.skipped++;
-      continue;
-    }
+    if (renewed.count === 0) return "skipped";
     const held = { id: message.id, status: "SENDING" as const, lockedUntil: lock };
 
     let outcome: { ok: true; providerMessageId: string } | { ok: false; error: unknown };
@@ -124,8 +124,7 @@ export async function sendPendingEmails(options: SendPendingOptions): Promise<Se
         }),
       ]);
       if (updated.count === 0) console.warn(`mail: lost the lease on ${message.id} while sending it`);
-      result.sent++;
-      continue;
+      return "sent";
     }
 
     const error = describeMailError(outcome.error);
@@ -146,9 +145,15 @@ export async function sendPendingEmails(options: SendPendingOptions): Promise<Se
             },
       }),
     ]);
-    if (giveUp) result.failed++;
-    else result.retrying++;
+    return giveUp ? "failed" : "retrying";
   }
+
+  // A few deliveries at a time, each message still in its own lease and its own updates.
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(options.concurrency ?? 8, messages.length) }, async () => {
+    while (next < messages.length) result[await deliver(messages[next++]!)]++;
+  });
+  await Promise.all(lanes);
   return result;
 }
 

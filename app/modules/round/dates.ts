@@ -1,20 +1,24 @@
 /** Dates are stored in UTC and shown in a named time zone, always saying which. */
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+const DATE: Intl.DateTimeFormatOptions = { dateStyle: "long" };
+
+// Making a formatter costs far more than using one, and a tracking page formats hundreds of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${options === DATE ? "d" : "dt"}|${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return f;
+}
+
 export function formatDateTime(date: Date | string, timeZone: string, locale = "en-GB") {
   const d = typeof date === "string" ? new Date(date) : date;
-  return new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(d);
+  return formatter(locale, timeZone, DATE_TIME).format(d);
 }
 
 export function formatDate(date: Date | string, timeZone: string, locale = "en-GB") {
   const d = typeof date === "string" ? new Date(date) : date;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(d);
+  return formatter(locale, timeZone, DATE).format(d);
 }
 
 /** Is this an IANA time zone name the runtime knows (e.g. "Europe/Vienna")? */
