@@ -45,6 +45,9 @@ type Strings = {
     noAnswer: string;
     button: string;
     changes: string;
+    version: (n: number) => string;
+    attachmentsHeading: string;
+    noAttachments: string;
   };
   reminder: {
     subject: (round: string) => string;
@@ -103,6 +106,9 @@ const en: Strings = {
     noAnswer: "(no answer)",
     button: "View the response",
     changes: "You can review the response and, while the round is open, change and submit it again.",
+    version: (n) => `This is version ${n} of the response; every version is kept.`,
+    attachmentsHeading: "Attached files",
+    noAttachments: "No files are attached to the response.",
   },
   reminder: {
     subject: (r) => `Reminder: ${r}`,
@@ -165,6 +171,9 @@ const fr: Strings = {
     noAnswer: "(pas de réponse)",
     button: "Voir la réponse",
     changes: "Vous pouvez relire la réponse et, tant que la phase est ouverte, la modifier et l’envoyer à nouveau.",
+    version: (n) => `Il s’agit de la version ${n} de la réponse ; chaque version est conservée.`,
+    attachmentsHeading: "Fichiers joints",
+    noAttachments: "Aucun fichier n’est joint à la réponse.",
   },
   reminder: {
     subject: (r) => `Rappel : ${r}`,
@@ -226,6 +235,9 @@ const es: Strings = {
     noAnswer: "(sin respuesta)",
     button: "Ver la respuesta",
     changes: "Puede revisar la respuesta y, mientras la ronda siga abierta, modificarla y enviarla de nuevo.",
+    version: (n) => `Esta es la versión ${n} de la respuesta; se conservan todas las versiones.`,
+    attachmentsHeading: "Archivos adjuntos",
+    noAttachments: "La respuesta no tiene archivos adjuntos.",
   },
   reminder: {
     subject: (r) => `Recordatorio: ${r}`,
@@ -293,6 +305,9 @@ const ar: Strings = {
     noAnswer: "(لا توجد إجابة)",
     button: "عرض الرد",
     changes: "يمكنكم مراجعة الرد، وطالما بقيت الجولة مفتوحة، يمكنكم تعديله وتقديمه من جديد.",
+    version: (n) => `هذه هي النسخة ${n} من الرد؛ وتُحفظ كل النسخ.`,
+    attachmentsHeading: "الملفات المرفقة",
+    noAttachments: "لا توجد ملفات مرفقة بالرد.",
   },
   reminder: {
     subject: (r) => `تذكير: ${r}`,

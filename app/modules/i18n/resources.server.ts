@@ -7,8 +7,9 @@ import type { Language } from "./languages";
 import { common } from "./messages/common";
 import { options } from "./messages/options";
 import { respond } from "./messages/respond";
+import { review } from "./messages/review";
 
-export const NAMESPACES = { common, respond, options };
+export const NAMESPACES = { common, respond, options, review };
 
 export function resourcesFor(language: Language): Resources {
   return Object.fromEntries(Object.entries(NAMESPACES).map(([ns, catalog]) => [ns, catalog[language]]));
