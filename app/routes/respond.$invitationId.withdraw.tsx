@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RoundHeader } from "~/components/respondent/round-header";
+import { forbidden } from "~/modules/auth/authorization.server";
+import { loadRespondentPage } from "~/modules/response/respondent-page.server";
+import { withdrawResponse } from "~/modules/response/submission.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Withdraw"} – Consult` }];
+
+/** The confirmation step: withdrawing happens only on the POST of this page's button. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { contact, header, round, when, t } = await loadRespondentPage(request, params.invitationId!);
+  if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
+  return {
+    title: t("withdrawTitle"),
+    header: { ...header, current: t("withdrawLink") },
+    invitationId: round.invitationId,
+    organisation: round.organisation.name,
+    canWithdraw: round.isOpen && round.response?.status === "SUBMITTED",
+    deadlineText: round.deadline ? when(round.deadline) : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, contact, round, t } = await loadRespondentPage(request, params.invitationId!);
+  if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
+  if (!round.isOpen) return data({ error: t("error.closed") }, { status: 409 });
+  if (!round.response || round.response.status === "DRAFT") return data({ error: t("notSubmitted") }, { status: 409 });
+  await withdrawResponse({ round, userId: user.id });
+  return redirect(`/respond/${round.invitationId}/review?done=withdrawn`);
+}
+
+export default function Withdraw() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation("review");
+  return (
+    <>
+      <RoundHeader {...d.header} />
+      {d.canWithdraw ? (
+        <div className="confirm-panel confirm-panel--danger">
+          <h1>{t("withdrawTitle")}</h1>
+          <p>{t("withdrawBody", { organisation: d.organisation })}</p>
+          {d.deadlineText ? <p>{t("withdrawAgain", { deadline: d.deadlineText })}</p> : null}
+          <Form method="post" className="button-row">
+            <button className="button button--danger" type="submit">
+              {t("withdrawButton")}
+            </button>
+            <Link to={`/respond/${d.invitationId}/review`}>{t("cancel")}</Link>
+          </Form>
+        </div>
+      ) : (
+        <>
+          <h1>{t("withdrawTitle")}</h1>
+          <p>{t("notSubmitted")}</p>
+          <Link className="back-link" to={`/respond/${d.invitationId}/review`}>
+            {t("backToReview")}
+          </Link>
+        </>
+      )}
+    </>
+  );
+}
