@@ -5,12 +5,14 @@ import { useTranslation } from "react-i18next";
 import { RoundHeader } from "~/components/respondent/round-header";
 import { removeAttachment, requireOwnAttachment } from "~/modules/response/attachments.server";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
+import { reviewText } from "~/modules/response/review-text.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Remove a file"} – Consult` }];
 
 /** The confirmation step: the file goes only on the POST of this page's button. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { header, round, t } = await loadRespondentPage(request, params.invitationId!);
+  const { header, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
   const attachment = await requireOwnAttachment(round, params.attachmentId!);
   return {
     title: t("removeTitle", { name: attachment.filename }),
@@ -22,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, round, t } = await loadRespondentPage(request, params.invitationId!);
+  const { user, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
   await requireOwnAttachment(round, params.attachmentId!);
   if (!round.isOpen) return data({ error: t("error.closed") }, { status: 409 });
   await removeAttachment({ round, userId: user.id, attachmentId: params.attachmentId! });

@@ -10,12 +10,14 @@ import { localeOf } from "~/modules/i18n/languages";
 import { formatSize, kindLabel, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/modules/response/attachment-rules";
 import { addAttachment, attachmentsOf, type AttachRefusal } from "~/modules/response/attachments.server";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
+import { reviewText } from "~/modules/response/review-text.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Attach a file"} – Consult` }];
 
 /** The upload form on a page of its own: where a refused upload lands, with the reason. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { header, round, when, t, language } = await loadRespondentPage(request, params.invitationId!);
+  const { header, round, when, t: commonT, language } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
   const attachments = await attachmentsOf(round.response?.id);
   return {
     title: t("attachTitle"),
@@ -37,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const STATUS: Record<AttachRefusal, number> = { closed: 409, empty: 400, tooLarge: 400, notAccepted: 400, tooMany: 400 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, round, t } = await loadRespondentPage(request, params.invitationId!);
+  const { user, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
   const refuse = (refusal: AttachRefusal) =>
     data({ errors: { file: t(`error.${refusal}`, { count: MAX_ATTACHMENTS }) } }, { status: STATUS[refusal] });
   let form: FormData;

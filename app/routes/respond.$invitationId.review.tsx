@@ -15,6 +15,7 @@ import { fieldName, isAnswered } from "~/modules/questionnaire/questions";
 import { formatSize, kindLabel, MAX_ATTACHMENTS } from "~/modules/response/attachment-rules";
 import { attachmentsOf } from "~/modules/response/attachments.server";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
+import { reviewText } from "~/modules/response/review-text.server";
 import { missingRequired } from "~/modules/response/respondent-round.server";
 import { submissionsOf, submitResponse, submitterNames, withdrawnAtOf } from "~/modules/response/submission.server";
 import { ATTRIBUTIONS, SubmitSchema } from "~/modules/response/submit-schema";
@@ -24,7 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 const DONE = ["attached", "removed", "withdrawn"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { header, contact, round, when, t, language } = await loadRespondentPage(request, params.invitationId!);
+  const { header, contact, round, when, t: commonT, language } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
   const response = round.response;
   const [attachments, versions, submitters] = await Promise.all([
     attachmentsOf(response?.id),
@@ -77,15 +79,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, contact, round, t } = await loadRespondentPage(request, params.invitationId!);
+  const { user, contact, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
   if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
   const result = validateForm(await request.formData(), SubmitSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const fail = (message: string, status = 400) => data({ errors: { form: message }, values: result.values }, { status });
   if (!round.isOpen) return fail(t("error.closed"), 409);
-  if (!round.response) return fail(t("error.nothing"));
   const missing = missingRequired(round);
   if (missing.length > 0) return fail(t("error.missing", { count: missing.length }));
+  if (!round.response) return fail(t("error.nothing"));
   await submitResponse({
     round,
     userId: user.id,

@@ -8,12 +8,14 @@ import { localeOf } from "~/modules/i18n/languages";
 import { formatSize } from "~/modules/response/attachment-rules";
 import { attachmentsOf } from "~/modules/response/attachments.server";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
+import { reviewText } from "~/modules/response/review-text.server";
 import { submissionsOf } from "~/modules/response/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Response submitted"} – Consult` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, header, round, when, t, language } = await loadRespondentPage(request, params.invitationId!);
+  const { user, header, round, when, t: commonT, language } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
   if (round.response?.status !== "SUBMITTED" || !round.response.submittedAt) notFound(t("notSubmittedYet"));
   const [versions, attachments] = await Promise.all([submissionsOf(round.response.id), attachmentsOf(round.response.id)]);
   const latest = versions[0]!;

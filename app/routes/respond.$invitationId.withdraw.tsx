@@ -5,13 +5,15 @@ import { useTranslation } from "react-i18next";
 import { RoundHeader } from "~/components/respondent/round-header";
 import { forbidden } from "~/modules/auth/authorization.server";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
+import { reviewText } from "~/modules/response/review-text.server";
 import { withdrawResponse } from "~/modules/response/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Withdraw"} – Consult` }];
 
 /** The confirmation step: withdrawing happens only on the POST of this page's button. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { contact, header, round, when, t } = await loadRespondentPage(request, params.invitationId!);
+  const { contact, header, round, when, t: commonT } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
   if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
   return {
     title: t("withdrawTitle"),
@@ -24,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, contact, round, t } = await loadRespondentPage(request, params.invitationId!);
+  const { user, contact, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
   if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
   if (!round.isOpen) return data({ error: t("error.closed") }, { status: 409 });
   if (!round.response || round.response.status === "DRAFT") return data({ error: t("notSubmitted") }, { status: 409 });
