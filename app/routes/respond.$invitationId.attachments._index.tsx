@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms";
-import { AttachForm, AttachmentTable } from "~/components/respondent/attachments";
+import { AttachForm, AttachmentList } from "~/components/respondent/attachments";
 import { RoundHeader } from "~/components/respondent/round-header";
 import { readMultipartForm, uploadedFile, UploadTooLargeError } from "~/modules/forms/uploads.server";
 import { localeOf } from "~/modules/i18n/languages";
@@ -66,7 +66,7 @@ export default function Attachments() {
       <h1>{t("attachTitle")}</h1>
       <ErrorSummary errors={actionData?.errors} focusKey={actionData} />
       <p>{t("attachmentsIntro", { count: d.maxAttachments })}</p>
-      <AttachmentTable invitationId={d.invitationId} attachments={d.attachments} canRemove={d.isOpen} />
+      <AttachmentList invitationId={d.invitationId} attachments={d.attachments} canRemove={d.isOpen} />
       {d.isOpen ? (
         d.attachments.length < d.maxAttachments ? (
           <AttachForm invitationId={d.invitationId} error={actionData?.errors.file} />

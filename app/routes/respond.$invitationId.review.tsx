@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { ErrorSummary, fieldId } from "~/components/forms";
-import { AttachForm, AttachmentTable } from "~/components/respondent/attachments";
+import { AttachForm, AttachmentList } from "~/components/respondent/attachments";
 import { RoundHeader } from "~/components/respondent/round-header";
 import { SubmittedVersions } from "~/components/respondent/submitted-versions";
 import { useValidatedForm } from "~/components/use-validated-form";
@@ -163,7 +163,7 @@ export default function Review() {
       <section aria-labelledby="attachments-title" id="attachments">
         <h2 id="attachments-title">{t("attachmentsTitle")}</h2>
         <p>{t("attachmentsIntro", { count: d.maxAttachments })}</p>
-        <AttachmentTable invitationId={d.invitationId} attachments={d.attachments} canRemove={d.isOpen} />
+        <AttachmentList invitationId={d.invitationId} attachments={d.attachments} canRemove={d.isOpen} />
         {d.isOpen ? (
           d.attachments.length < d.maxAttachments ? (
             <AttachForm invitationId={d.invitationId} />

@@ -97,7 +97,7 @@ test("a submitter reviews, attaches files, submits, resubmits and withdraws", as
   // Attach a PDF: listed, and downloadable under its name.
   await attach(page, "letter.pdf");
   await expect(page.getByText("The file is attached to the response.")).toBeVisible();
-  const row = page.getByRole("row").filter({ hasText: "letter.pdf" });
+  const row = page.locator(".attachment-list li").filter({ hasText: "letter.pdf" });
   await expect(row).toContainText("PDF");
   const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: "Download letter.pdf" }).click()]);
   expect(download.suggestedFilename()).toBe("letter.pdf");
@@ -108,14 +108,14 @@ test("a submitter reviews, attaches files, submits, resubmits and withdraws", as
   await expect(page.getByRole("alert")).toContainText("This file is not a PDF, Word, OpenDocument text, Excel or image file");
   await expectAccessible(page, "attach, refused file");
   await attach(page, "chart.png");
-  await expect(page.getByRole("row").filter({ hasText: "chart.png" })).toBeVisible();
+  await expect(page.locator(".attachment-list li").filter({ hasText: "chart.png" })).toBeVisible();
 
   // Remove the image, after a confirmation.
   await page.getByRole("link", { name: "Remove chart.png" }).click();
   await expect(page.getByRole("heading", { name: "Remove “chart.png”?" })).toBeVisible();
   await page.getByRole("button", { name: "Remove the file" }).click();
   await expect(page.getByText("The file was removed from the response.")).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: "chart.png" })).toHaveCount(0);
+  await expect(page.locator(".attachment-list li").filter({ hasText: "chart.png" })).toHaveCount(0);
 
   // Submitting with required answers missing is refused, listing how many.
   await page.getByLabel(/Confidential: seen only by the coordinators/).check();

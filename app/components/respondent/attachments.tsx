@@ -6,51 +6,46 @@ import { ATTACHMENT_ACCEPT } from "~/modules/response/attachment-rules";
 export type AttachmentRow = { id: string; filename: string; kind: string; size: string; by: string | null; on: string };
 
 /** The files attached to a response, each with a download link and (while open) a remove link. */
-export function AttachmentTable({ invitationId, attachments, canRemove }: { invitationId: string; attachments: AttachmentRow[]; canRemove: boolean }) {
+export function AttachmentList({ invitationId, attachments, canRemove }: { invitationId: string; attachments: AttachmentRow[]; canRemove: boolean }) {
   const { t } = useTranslation("review");
   if (attachments.length === 0) return <p className="muted">{t("noAttachments")}</p>;
   const hidden = <span className="visually-hidden" />;
   return (
-    <div className="table-wrap">
-      <table className="attachments">
-        <caption className="visually-hidden">{t("attachmentsCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("colFile")}</th>
-            <th scope="col">{t("colType")}</th>
-            <th scope="col">{t("colSize")}</th>
-            <th scope="col">{t("colAddedBy")}</th>
-            <th scope="col">{t("colAddedOn")}</th>
-            <th scope="col">{t("colActions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attachments.map((a) => (
-            <tr key={a.id}>
-              <th scope="row" className="attachment-name">
-                {a.filename}
-              </th>
-              <td>{a.kind}</td>
-              <td className="numeric">{a.size}</td>
-              <td>{a.by ?? t("unknownPerson")}</td>
-              <td>{a.on}</td>
-              <td>
-                <span className="attachment-actions">
-                  <a href={`/attachments/${a.id}`} download={a.filename}>
-                    <Trans t={t} i18nKey="download" values={{ name: a.filename }} components={{ hidden }} />
-                  </a>
-                  {canRemove ? (
-                    <Link to={`/respond/${invitationId}/attachments/${a.id}/remove`}>
-                      <Trans t={t} i18nKey="remove" values={{ name: a.filename }} components={{ hidden }} />
-                    </Link>
-                  ) : null}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul className="attachment-list" aria-label={t("attachmentsCaption")}>
+      {attachments.map((a) => (
+        <li key={a.id}>
+          <span className="attachment-name">{a.filename}</span>
+          <dl className="attachment-facts">
+            <div>
+              <dt>{t("colType")}</dt>
+              <dd>{a.kind}</dd>
+            </div>
+            <div>
+              <dt>{t("colSize")}</dt>
+              <dd>{a.size}</dd>
+            </div>
+            <div>
+              <dt>{t("colAddedBy")}</dt>
+              <dd>{a.by ?? t("unknownPerson")}</dd>
+            </div>
+            <div>
+              <dt>{t("colAddedOn")}</dt>
+              <dd>{a.on}</dd>
+            </div>
+          </dl>
+          <span className="attachment-actions">
+            <a href={`/attachments/${a.id}`} download={a.filename}>
+              <Trans t={t} i18nKey="download" values={{ name: a.filename }} components={{ hidden }} />
+            </a>
+            {canRemove ? (
+              <Link to={`/respond/${invitationId}/attachments/${a.id}/remove`}>
+                <Trans t={t} i18nKey="remove" values={{ name: a.filename }} components={{ hidden }} />
+              </Link>
+            ) : null}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
