@@ -22,7 +22,9 @@ export function AttachmentList({ invitationId, attachments, canRemove }: { invit
             </div>
             <div>
               <dt>{t("colSize")}</dt>
-              <dd>{a.size}</dd>
+              <dd>
+                <span dir="ltr">{a.size}</span>
+              </dd>
             </div>
             <div>
               <dt>{t("colAddedBy")}</dt>

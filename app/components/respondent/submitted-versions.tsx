@@ -9,11 +9,11 @@ export function SubmittedVersions({ versions }: { versions: SubmittedVersion[] }
   return (
     <section aria-labelledby="versions-title">
       <h2 id="versions-title">{t("versionsTitle")}</h2>
-      <ol className="versions" reversed>
+      <ul className="versions">
         {versions.map((v) => (
           <li key={v.number}>{t("versionOn", { number: v.number, date: v.date, name: v.by ?? t("unknownPerson") })}</li>
         ))}
-      </ol>
+      </ul>
     </section>
   );
 }
