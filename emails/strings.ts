@@ -49,6 +49,13 @@ type Strings = {
     attachmentsHeading: string;
     noAttachments: string;
   };
+  withdrawal: {
+    subject: (organisation: string, round: string) => string;
+    preview: (round: string) => string;
+    intro: (organisation: string, round: string, when: string) => string;
+    kept: string;
+    button: string;
+  };
   reminder: {
     subject: (round: string) => string;
     preview: (deadline: string) => string;
@@ -109,6 +116,13 @@ const en: Strings = {
     version: (n) => `This is version ${n} of the response; every version is kept.`,
     attachmentsHeading: "Attached files",
     noAttachments: "No files are attached to the response.",
+  },
+  withdrawal: {
+    subject: (o, r) => `Withdrawn: response from ${o} to ${r}`,
+    preview: (r) => `Your response to ${r} has been withdrawn`,
+    intro: (o, r, w) => `The response of ${o} to ${en.quote(r)} was withdrawn on ${w}. The coordinators no longer count it.`,
+    kept: "The answers and attached files are kept as a draft, and every version submitted so far stays on record. While the round is open, you can change the response and submit it again.",
+    button: "View the response",
   },
   reminder: {
     subject: (r) => `Reminder: ${r}`,
@@ -175,6 +189,13 @@ const fr: Strings = {
     attachmentsHeading: "Fichiers joints",
     noAttachments: "Aucun fichier n’est joint à la réponse.",
   },
+  withdrawal: {
+    subject: (o, r) => `Retrait : réponse de ${o} à ${r}`,
+    preview: (r) => `Votre réponse à ${r} a été retirée`,
+    intro: (o, r, w) => `La réponse de ${o} à ${fr.quote(r)} a été retirée le ${w}. Les coordinateurs ne la prennent plus en compte.`,
+    kept: "Les réponses et les fichiers joints sont conservés comme brouillon, et chaque version déjà envoyée reste archivée. Tant que la phase est ouverte, vous pouvez modifier la réponse et l’envoyer à nouveau.",
+    button: "Voir la réponse",
+  },
   reminder: {
     subject: (r) => `Rappel : ${r}`,
     preview: (d) => `Les réponses sont attendues jusqu’au ${d}`,
@@ -238,6 +259,13 @@ const es: Strings = {
     version: (n) => `Esta es la versión ${n} de la respuesta; se conservan todas las versiones.`,
     attachmentsHeading: "Archivos adjuntos",
     noAttachments: "La respuesta no tiene archivos adjuntos.",
+  },
+  withdrawal: {
+    subject: (o, r) => `Retirada: respuesta de ${o} a ${r}`,
+    preview: (r) => `Su respuesta a ${r} se ha retirado`,
+    intro: (o, r, w) => `La respuesta de ${o} a ${es.quote(r)} se retiró el ${w}. Los coordinadores ya no la tienen en cuenta.`,
+    kept: "Las respuestas y los archivos adjuntos se conservan como borrador, y todas las versiones enviadas hasta ahora quedan registradas. Mientras la ronda siga abierta, puede modificar la respuesta y enviarla de nuevo.",
+    button: "Ver la respuesta",
   },
   reminder: {
     subject: (r) => `Recordatorio: ${r}`,
@@ -308,6 +336,13 @@ const ar: Strings = {
     version: (n) => `هذه هي النسخة ${n} من الرد؛ وتُحفظ كل النسخ.`,
     attachmentsHeading: "الملفات المرفقة",
     noAttachments: "لا توجد ملفات مرفقة بالرد.",
+  },
+  withdrawal: {
+    subject: (o, r) => `سحب: رد ${o} على ${r}`,
+    preview: (r) => `تم سحب ردكم على ${r}`,
+    intro: (o, r, w) => `سُحب رد ${o} على ${ar.quote(r)} في ${w}. ولم يعد المنسقون يحتسبونه.`,
+    kept: "تبقى الإجابات والملفات المرفقة محفوظة كمسودة، وتبقى كل النسخ المقدَّمة حتى الآن في السجل. وطالما بقيت الجولة مفتوحة، يمكنكم تعديل الرد وتقديمه من جديد.",
+    button: "عرض الرد",
   },
   reminder: {
     subject: (r) => `تذكير: ${r}`,

@@ -78,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, contact, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
   const t = reviewText(commonT);
   if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
@@ -89,13 +89,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const missing = missingRequired(round);
   if (missing.length > 0) return fail(t("error.missing", { count: missing.length }));
   if (!round.response) return fail(t("error.nothing"));
-  await submitResponse({
+  const { replayed } = await submitResponse({
     round,
     userId: user.id,
     attribution: result.data.attribution,
     consentToPublish: result.data.consent,
     submitKey: result.data.submitKey,
   });
+  if (!replayed) context.wakeMailWorker();
   return redirect(`/respond/${round.invitationId}/submitted`);
 }
 

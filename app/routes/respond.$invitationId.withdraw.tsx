@@ -25,13 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, contact, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
   const t = reviewText(commonT);
   if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
   if (!round.isOpen) return data({ error: t("error.closed") }, { status: 409 });
   if (!round.response || round.response.status === "DRAFT") return data({ error: t("notSubmitted") }, { status: 409 });
-  await withdrawResponse({ round, userId: user.id });
+  const { changed } = await withdrawResponse({ round, userId: user.id });
+  if (changed) context.wakeMailWorker();
   return redirect(`/respond/${round.invitationId}/review?done=withdrawn`);
 }
 
@@ -55,8 +56,7 @@ export default function Withdraw() {
         </div>
       ) : (
         <>
-          <h1>{t("withdrawTitle")}</h1>
-          <p>{t("notSubmitted")}</p>
+          <h1>{t("notSubmitted")}</h1>
           <Link className="back-link" to={`/respond/${d.invitationId}/review`}>
             {t("backToReview")}
           </Link>

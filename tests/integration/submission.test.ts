@@ -177,6 +177,9 @@ describe("submitting, replaying, resubmitting, withdrawing", () => {
     const withdrawn = s!.audits.filter((a) => a.action === "response.withdrawn");
     expect(withdrawn).toHaveLength(1);
     expect(withdrawn[0]).toMatchObject({ actorId: sudan.submitter.id, consultationId: sudan.consultationId });
+    const notices = await db().emailMessage.findMany({ where: { template: "withdrawal-receipt", toAddress: sudan.submitter.email } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.subject).toBe(`Withdrawn: response from South Sudan to ${(await db().round.findUniqueOrThrow({ where: { id: sudan.roundId } })).title}`);
 
     const page = await review(sudan, sudan.submitter.cookie);
     expect(page.data.status).toBe("WITHDRAWN");

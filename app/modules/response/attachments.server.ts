@@ -63,6 +63,7 @@ export async function addAttachment(input: {
   const sha256 = createHash("sha256").update(file.content).digest("hex");
   const consultationId = (await db().round.findUniqueOrThrow({ where: { id: round.round.id } })).consultationId;
 
+  // Writing 20 MB to PostgreSQL can take longer than the default five seconds on a busy server.
   return db().$transaction(async (tx) => {
     const response = await tx.response.upsert({
       where: { roundId_organisationId: { roundId: round.round.id, organisationId: round.organisation.id } },
@@ -85,7 +86,7 @@ export async function addAttachment(input: {
       data: { attachmentId: attachment.id, filename, mediaType, size: file.content.length, sha256 },
     });
     return { ok: true, id: attachment.id, filename } as const;
-  });
+  }, { timeout: 60_000 });
 }
 
 /** One attachment of this invitation's response (without its content), or a 404. */

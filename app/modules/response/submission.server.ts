@@ -142,23 +142,41 @@ export async function submitResponse(input: {
  * a draft and every submitted version is kept, so it can be submitted again before the deadline.
  */
 export async function withdrawResponse(input: { round: RespondentRound; userId: string }) {
-  const responseId = input.round.response?.id;
+  const { round, userId } = input;
+  const responseId = round.response?.id;
   if (!responseId) throw new Error("Nothing to withdraw.");
-  const consultationId = (await db().round.findUniqueOrThrow({ where: { id: input.round.round.id } })).consultationId;
+  const consultationId = (await db().round.findUniqueOrThrow({ where: { id: round.round.id } })).consultationId;
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+  const language = isLanguage(user.language) ? user.language : "en";
+  const zone = user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : round.round.timeZone;
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${responseId} FOR UPDATE`;
     const current = await tx.response.findUniqueOrThrow({ where: { id: responseId } });
     // A replayed withdrawal changes nothing.
-    if (current.status !== "SUBMITTED") return current;
-    const response = await tx.response.update({ where: { id: responseId }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
+    if (current.status !== "SUBMITTED") return { response: current, changed: false };
+    const now = new Date();
+    const response = await tx.response.update({ where: { id: responseId }, data: { status: "WITHDRAWN", withdrawnAt: now } });
     await audit(tx, {
-      actorId: input.userId,
+      actorId: userId,
       action: "response.withdrawn",
       entityType: "Response",
       entityId: responseId,
       consultationId,
       data: { submissions: await tx.responseSubmission.count({ where: { responseId } }) },
     });
-    return response;
+    await queueEmail(tx, {
+      template: "withdrawal-receipt",
+      to: user.email,
+      language,
+      props: {
+        contactName: user.name,
+        organisationName: round.organisation.name,
+        roundTitle: round.round.title,
+        withdrawnAtText: formatDateTime(now, zone, localeOf(language)),
+        link: `${env().APP_URL}/respond/${round.invitationId}/review`,
+        language,
+      },
+    });
+    return { response, changed: true };
   });
 }
