@@ -45,6 +45,16 @@ type Strings = {
     noAnswer: string;
     button: string;
     changes: string;
+    version: (n: number) => string;
+    attachmentsHeading: string;
+    noAttachments: string;
+  };
+  withdrawal: {
+    subject: (organisation: string, round: string) => string;
+    preview: (round: string) => string;
+    intro: (organisation: string, round: string, when: string) => string;
+    kept: string;
+    button: string;
   };
   reminder: {
     subject: (round: string) => string;
@@ -103,6 +113,16 @@ const en: Strings = {
     noAnswer: "(no answer)",
     button: "View the response",
     changes: "You can review the response and, while the round is open, change and submit it again.",
+    version: (n) => `This is version ${n} of the response; every version is kept.`,
+    attachmentsHeading: "Attached files",
+    noAttachments: "No files are attached to the response.",
+  },
+  withdrawal: {
+    subject: (o, r) => `Withdrawn: response from ${o} to ${r}`,
+    preview: (r) => `Your response to ${r} has been withdrawn`,
+    intro: (o, r, w) => `The response of ${o} to ${en.quote(r)} was withdrawn on ${w}. The coordinators no longer count it.`,
+    kept: "The answers and attached files are kept as a draft, and every version submitted so far stays on record. While the round is open, you can change the response and submit it again.",
+    button: "View the response",
   },
   reminder: {
     subject: (r) => `Reminder: ${r}`,
@@ -165,6 +185,16 @@ const fr: Strings = {
     noAnswer: "(pas de réponse)",
     button: "Voir la réponse",
     changes: "Vous pouvez relire la réponse et, tant que la phase est ouverte, la modifier et l’envoyer à nouveau.",
+    version: (n) => `Il s’agit de la version ${n} de la réponse ; chaque version est conservée.`,
+    attachmentsHeading: "Fichiers joints",
+    noAttachments: "Aucun fichier n’est joint à la réponse.",
+  },
+  withdrawal: {
+    subject: (o, r) => `Retrait : réponse de ${o} à ${r}`,
+    preview: (r) => `Votre réponse à ${r} a été retirée`,
+    intro: (o, r, w) => `La réponse de ${o} à ${fr.quote(r)} a été retirée le ${w}. Les coordinateurs ne la prennent plus en compte.`,
+    kept: "Les réponses et les fichiers joints sont conservés comme brouillon, et chaque version déjà envoyée reste archivée. Tant que la phase est ouverte, vous pouvez modifier la réponse et l’envoyer à nouveau.",
+    button: "Voir la réponse",
   },
   reminder: {
     subject: (r) => `Rappel : ${r}`,
@@ -226,6 +256,16 @@ const es: Strings = {
     noAnswer: "(sin respuesta)",
     button: "Ver la respuesta",
     changes: "Puede revisar la respuesta y, mientras la ronda siga abierta, modificarla y enviarla de nuevo.",
+    version: (n) => `Esta es la versión ${n} de la respuesta; se conservan todas las versiones.`,
+    attachmentsHeading: "Archivos adjuntos",
+    noAttachments: "La respuesta no tiene archivos adjuntos.",
+  },
+  withdrawal: {
+    subject: (o, r) => `Retirada: respuesta de ${o} a ${r}`,
+    preview: (r) => `Su respuesta a ${r} se ha retirado`,
+    intro: (o, r, w) => `La respuesta de ${o} a ${es.quote(r)} se retiró el ${w}. Los coordinadores ya no la tienen en cuenta.`,
+    kept: "Las respuestas y los archivos adjuntos se conservan como borrador, y todas las versiones enviadas hasta ahora quedan registradas. Mientras la ronda siga abierta, puede modificar la respuesta y enviarla de nuevo.",
+    button: "Ver la respuesta",
   },
   reminder: {
     subject: (r) => `Recordatorio: ${r}`,
@@ -293,6 +333,16 @@ const ar: Strings = {
     noAnswer: "(لا توجد إجابة)",
     button: "عرض الرد",
     changes: "يمكنكم مراجعة الرد، وطالما بقيت الجولة مفتوحة، يمكنكم تعديله وتقديمه من جديد.",
+    version: (n) => `هذه هي النسخة ${n} من الرد؛ وتُحفظ كل النسخ.`,
+    attachmentsHeading: "الملفات المرفقة",
+    noAttachments: "لا توجد ملفات مرفقة بالرد.",
+  },
+  withdrawal: {
+    subject: (o, r) => `سحب: رد ${o} على ${r}`,
+    preview: (r) => `تم سحب ردكم على ${r}`,
+    intro: (o, r, w) => `سُحب رد ${o} على ${ar.quote(r)} في ${w}. ولم يعد المنسقون يحتسبونه.`,
+    kept: "تبقى الإجابات والملفات المرفقة محفوظة كمسودة، وتبقى كل النسخ المقدَّمة حتى الآن في السجل. وطالما بقيت الجولة مفتوحة، يمكنكم تعديل الرد وتقديمه من جديد.",
+    button: "عرض الرد",
   },
   reminder: {
     subject: (r) => `تذكير: ${r}`,

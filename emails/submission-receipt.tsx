@@ -10,8 +10,12 @@ export type SubmissionReceiptEmailProps = {
   roundTitle: string;
   /** Already formatted for the reader. */
   submittedAtText: string;
+  /** The version number of this submission (1 for the first). */
+  version?: number;
   /** In questionnaire order; consecutive answers of one section are shown under one heading. */
   answers: Array<{ section: string; question: string; answer: string }>;
+  /** The files attached to the response, sizes already formatted for the reader. */
+  attachments?: Array<{ name: string; size: string }>;
   link: string;
   language: string;
 };
@@ -56,8 +60,19 @@ export function SubmissionReceiptEmail(props: SubmissionReceiptEmailProps) {
     <EmailLayout language={props.language} preview={t.receipt.preview(props.roundTitle)} heading={t.receipt.subject(props.organisationName, props.roundTitle)}>
       <Paragraph>{t.greeting(props.contactName)}</Paragraph>
       <Paragraph>{t.receipt.intro(props.organisationName, props.roundTitle, props.submittedAtText)}</Paragraph>
+      {props.version ? <Paragraph>{t.receipt.version(props.version)}</Paragraph> : null}
       <Paragraph>{t.receipt.changes}</Paragraph>
       <ActionButton href={props.link} label={t.receipt.button} language={props.language} />
+      <SubHeading>{t.receipt.attachmentsHeading}</SubHeading>
+      {props.attachments?.length ? (
+        props.attachments.map((a, i) => (
+          <Text key={i} style={{ ...emailStyles.text, margin: "0 0 4px" }}>
+            • {a.name} ({a.size})
+          </Text>
+        ))
+      ) : (
+        <Paragraph>{t.receipt.noAttachments}</Paragraph>
+      )}
       {props.answers.length > 0 ? <SubHeading>{t.receipt.copyHeading}</SubHeading> : null}
       {bySection(props.answers).map((group, g) => (
         <Section key={g} style={{ margin: "0 0 8px" }}>
@@ -83,11 +98,13 @@ SubmissionReceiptEmail.PreviewProps = {
   organisationName: "Survivor Network",
   roundTitle: "Round 1: first draft",
   submittedAtText: "12 June 2026, 14:03 (Vienna time)",
+  version: 2,
   answers: [
     { section: "1. Data collection", question: "Do you agree with this section?", answer: "Agree" },
     { section: "1. Data collection", question: "Proposed wording", answer: "Replace “victims” with “survivors”.\nAdd a reference to consent." },
     { section: "Whole document", question: "Anything else?", answer: "" },
   ],
+  attachments: [{ name: "Signed letter from the Ministry.pdf", size: "1.2 MB" }],
   link: "http://localhost:3000/respond/example/review",
   language: "en",
 } satisfies SubmissionReceiptEmailProps;

@@ -1,41 +1,71 @@
 import { htmlOnly } from "~/components/page-handle";
 import enhance from "~/enhance/respondent?worker&url";
+import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, FieldError, fieldId } from "~/components/forms";
+import { Trans, useTranslation } from "react-i18next";
+import { ErrorSummary, fieldId } from "~/components/forms";
+import { AttachForm, AttachmentList } from "~/components/respondent/attachments";
 import { RoundHeader } from "~/components/respondent/round-header";
+import { SubmittedVersions } from "~/components/respondent/submitted-versions";
 import { useValidatedForm } from "~/components/use-validated-form";
-import { forbidden, requireInvitationContact } from "~/modules/auth/authorization.server";
+import { forbidden } from "~/modules/auth/authorization.server";
 import { validateForm } from "~/modules/forms/validation";
+import { localeOf } from "~/modules/i18n/languages";
 import { fieldName, isAnswered } from "~/modules/questionnaire/questions";
-import { submitResponse } from "~/modules/response/answers.server";
-import { loadRespondentRound, missingRequired } from "~/modules/response/respondent-round.server";
-import { ATTRIBUTION_CHOICES, SubmitSchema } from "~/modules/response/submit-schema";
-import { formatDateTime } from "~/modules/round/dates";
+import { formatSize, kindLabel, MAX_ATTACHMENTS } from "~/modules/response/attachment-rules";
+import { attachmentsOf } from "~/modules/response/attachments.server";
+import { loadRespondentPage } from "~/modules/response/respondent-page.server";
+import { reviewText } from "~/modules/response/review-text.server";
+import { missingRequired } from "~/modules/response/respondent-round.server";
+import { submissionsOf, submitResponse, submitterNames, withdrawnAtOf } from "~/modules/response/submission.server";
+import { ATTRIBUTIONS, SubmitSchema } from "~/modules/response/submit-schema";
 
 // Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
 export const handle = htmlOnly(enhance);
 
-export const meta: MetaFunction = () => [{ title: "Review your answers – Consult" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Review"} – Consult` }];
+
+const DONE = ["attached", "removed", "withdrawn"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { contact } = await requireInvitationContact(request, params.invitationId!);
-  const round = await loadRespondentRound(params.invitationId!);
-  const zone = round.round.timeZone;
+  const { header, contact, round, when, t: commonT, language } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
+  const response = round.response;
+  const [attachments, versions, submitters] = await Promise.all([
+    attachmentsOf(response?.id),
+    submissionsOf(response?.id),
+    submitterNames(round.organisation.id),
+  ]);
+  const done = new URL(request.url).searchParams.get("done");
+  const withdrawnAt = response?.status === "WITHDRAWN" ? await withdrawnAtOf(response.id) : null;
   return {
+    title: t("title"),
+    header: { ...header, current: t("crumb") },
     invitationId: round.invitationId,
-    consultationTitle: round.consultationTitle,
-    roundTitle: round.round.title,
-    organisation: round.organisation.name,
-    deadlineText: round.deadline ? formatDateTime(round.deadline, zone) : null,
     isOpen: round.isOpen,
     canSubmit: contact.role === "SUBMITTER",
-    hasResponse: !!round.response,
-    status: round.response?.status ?? null,
+    submitters,
+    hasResponse: !!response,
+    status: response?.status ?? null,
+    withdrawnText: withdrawnAt ? when(withdrawnAt) : null,
+    latest: versions[0] ? { number: versions[0].number, date: when(versions[0].submittedAt) } : null,
+    versions: versions.map((v) => ({ number: v.number, date: when(v.submittedAt), by: v.by })),
     // The choice is asked explicitly the first time; a resubmission starts from the last one.
-    attribution: round.response?.submittedAt ? round.response.attribution : null,
-    consent: round.response?.submittedAt ? round.response.consentToPublish : false,
+    attribution: response?.submittedAt ? response.attribution : null,
+    consent: response?.submittedAt ? response.consentToPublish : false,
+    done: (DONE as readonly string[]).includes(done ?? "") ? (done as (typeof DONE)[number]) : null,
+    submitKey: randomUUID(),
+    maxAttachments: MAX_ATTACHMENTS,
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      kind: kindLabel(a.mediaType),
+      size: formatSize(a.size, localeOf(language)),
+      by: a.uploadedBy,
+      on: when(a.createdAt),
+    })),
     missing: missingRequired(round).map(({ section, question }) => ({
       href: `/respond/${round.invitationId}/sections/${section.key}#${fieldId(fieldName(question.id))}`,
       text: `${section.heading}: ${question.prompt}`,
@@ -43,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections: round.sections.map((s) => ({
       key: s.key,
       heading: s.heading,
+      untranslatedFrom: s.untranslatedFrom,
       questions: s.questions.map((q) => {
         const a = round.answers.get(q.id);
         const chosen = a?.choices.map((id) => q.options.find((o) => o.id === id)?.label ?? id).join("; ");
@@ -52,39 +83,61 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, contact } = await requireInvitationContact(request, params.invitationId!);
-  if (contact.role !== "SUBMITTER") forbidden("Only your organisation's submitter can submit. Your answers are saved as a draft.");
-  const round = await loadRespondentRound(params.invitationId!);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, contact, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
+  const t = reviewText(commonT);
+  if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
   const result = validateForm(await request.formData(), SubmitSchema);
-  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
-  if (!round.isOpen) return data({ errors: { form: "This round is no longer accepting responses." } }, { status: 409 });
-  if (!round.response) return data({ errors: { form: "Answer at least one question before submitting." } }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  const fail = (message: string, status = 400) => data({ errors: { form: message }, values: result.values }, { status });
+  if (!round.isOpen) return fail(t("error.closed"), 409);
   const missing = missingRequired(round);
-  if (missing.length > 0) {
-    return data({ errors: { form: `${missing.length} required question${missing.length === 1 ? " is" : "s are"} not answered yet: see the list above.` } }, { status: 400 });
-  }
-  await submitResponse({
+  if (missing.length > 0) return fail(t("error.missing", { count: missing.length }));
+  if (!round.response) return fail(t("error.nothing"));
+  const { replayed } = await submitResponse({
     round,
     userId: user.id,
     attribution: result.data.attribution,
     consentToPublish: result.data.consent,
-    formatDate: (d) => formatDateTime(d, round.round.timeZone),
+    submitKey: result.data.submitKey,
   });
+  if (!replayed) context.wakeMailWorker();
   return redirect(`/respond/${round.invitationId}/submitted`);
 }
 
 export default function Review() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("review");
   const form = useValidatedForm(SubmitSchema, actionData?.errors);
+  // Field messages are keys of this namespace; the form-wide one comes translated.
+  const errors = Object.fromEntries(Object.entries(form.errors).map(([name, message]) => [name, t(message)]));
+  const values = actionData?.values ?? {};
+  const chosen = typeof values.attribution === "string" ? values.attribution : d.attribution;
+  const consent = actionData ? values.consent === "yes" : d.consent;
+  const hidden = <span className="visually-hidden" />;
   return (
     <>
-      <RoundHeader {...d} current="Review" />
-      <h1>Review your answers</h1>
+      <RoundHeader {...d.header} />
+      <h1>{t("title")}</h1>
+      {d.done ? (
+        <div className="notice notice--success" role="status">
+          <p>{t(d.done === "attached" ? "doneAttached" : d.done === "removed" ? "doneRemoved" : "doneWithdrawn")}</p>
+        </div>
+      ) : null}
+      {d.status === "SUBMITTED" && d.latest ? (
+        <div className="notice notice--success">
+          <p>{t("submittedVersion", { number: d.latest.number, date: d.latest.date })}</p>
+        </div>
+      ) : null}
+      {d.status === "WITHDRAWN" && d.withdrawnText ? (
+        <div className="notice notice--warning">
+          <p>{t("withdrawnOn", { date: d.withdrawnText })}</p>
+        </div>
+      ) : null}
       {d.missing.length > 0 ? (
         <div className="error-summary" aria-labelledby="missing-title">
-          <h2 id="missing-title">Required questions not answered yet</h2>
+          <h2 id="missing-title">{t("missingTitle")}</h2>
           <ul>
             {d.missing.map((m) => (
               <li key={m.href}>
@@ -95,60 +148,107 @@ export default function Review() {
         </div>
       ) : null}
       {d.sections.map((s) => (
-        <section key={s.key} aria-labelledby={`review-${s.key}`}>
+        <section key={s.key} aria-labelledby={`review-${s.key}`} lang={s.untranslatedFrom}>
           <h2 id={`review-${s.key}`}>{s.heading}</h2>
           <dl className="summary">
             {s.questions.map((q) => (
               <div key={q.id} className="summary-row">
                 <dt>{q.prompt}</dt>
-                <dd className="review-answer">{q.answered ? q.answer : <span className="muted">Not answered{q.required ? " (required)" : ""}</span>}</dd>
+                <dd className="review-answer">{q.answered ? q.answer : <span className="muted">{t(q.required ? "notAnsweredRequired" : "notAnswered")}</span>}</dd>
               </div>
             ))}
           </dl>
           <p>
-            <Link to={`/respond/${d.invitationId}/sections/${s.key}`}>
-              Change answers<span className="visually-hidden"> to {s.heading}</span>
+            <Link className="review-change" to={`/respond/${d.invitationId}/sections/${s.key}`}>
+              <Trans t={t} i18nKey="changeAnswers" values={{ section: s.heading }} components={{ hidden }} />
             </Link>
           </p>
         </section>
       ))}
-      <h2>Submit</h2>
-      {!d.canSubmit ? (
-        <div className="notice">
-          <p>Your answers are saved as a draft. Your organisation's submitter sends the response; let them know it is ready.</p>
-        </div>
-      ) : d.isOpen ? (
-        <>
-          <ErrorSummary errors={form.errors} focusKey={[form.submitCount, actionData]} />
-          <Form method="post" ref={form.formRef} onSubmit={form.onSubmit} noValidate>
-            <div className={`field${form.errors.attribution ? " field--error" : ""}`}>
-              <fieldset id={fieldId("attribution")} tabIndex={-1} aria-describedby={form.errors.attribution ? `${fieldId("attribution")}-error` : undefined}>
-                <legend>How may your response be attributed if the coordinators publish what they heard?</legend>
-                <FieldError name="attribution" error={form.errors.attribution} />
-                <div className="choices">
-                  {ATTRIBUTION_CHOICES.map((c) => (
-                    <label className="choice" key={c.id}>
-                      <input type="radio" value={c.id} defaultChecked={d.attribution === c.id} {...form.register("attribution")} />
-                      <span>{c.label}</span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            </div>
-            <div className="field">
-              <label className="choice">
-                <input type="checkbox" value="yes" defaultChecked={d.consent} {...form.register("consent")} />
-                <span>We agree that our answers may be quoted in the published summary, as attributed above.</span>
-              </label>
-            </div>
-            <button className="button" type="submit">
-              {d.status === "SUBMITTED" ? "Submit again with these answers" : "Submit our response"}
-            </button>
-          </Form>
-        </>
-      ) : (
-        <p>This round is no longer accepting responses.</p>
-      )}
+
+      <section aria-labelledby="attachments-title" id="attachments">
+        <h2 id="attachments-title">{t("attachmentsTitle")}</h2>
+        <p>{t("attachmentsIntro", { count: d.maxAttachments })}</p>
+        <AttachmentList invitationId={d.invitationId} attachments={d.attachments} canRemove={d.isOpen} />
+        {d.isOpen ? (
+          d.attachments.length < d.maxAttachments ? (
+            <AttachForm invitationId={d.invitationId} />
+          ) : (
+            <p>{t("limitReached", { count: d.maxAttachments })}</p>
+          )
+        ) : null}
+      </section>
+
+      <section aria-labelledby="submit-title">
+        <h2 id="submit-title">{t("submitTitle")}</h2>
+        {!d.canSubmit ? (
+          <div className="notice">
+            <p>{t("contributorNote", { count: d.submitters.length, names: d.submitters.join(", ") })}</p>
+          </div>
+        ) : d.isOpen ? (
+          <>
+            <ErrorSummary errors={errors} focusKey={[form.submitCount, actionData]} />
+            <Form method="post" ref={form.formRef} onSubmit={form.onSubmit} noValidate>
+              <input type="hidden" name="submitKey" value={d.submitKey} />
+              <div className={`field${errors.attribution ? " field--error" : ""}`}>
+                <fieldset
+                  id={fieldId("attribution")}
+                  tabIndex={-1}
+                  aria-describedby={[`${fieldId("attribution")}-hint`, errors.attribution ? `${fieldId("attribution")}-error` : null].filter(Boolean).join(" ")}
+                >
+                  <legend>{t("attributionLegend")}</legend>
+                  <span className="hint" id={`${fieldId("attribution")}-hint`}>
+                    {t("attributionHint")}
+                  </span>
+                  {errors.attribution ? (
+                    <span className="error-message" id={`${fieldId("attribution")}-error`}>
+                      {errors.attribution}
+                    </span>
+                  ) : null}
+                  <div className="choices">
+                    {ATTRIBUTIONS.map((id) => (
+                      <label className="choice" key={id}>
+                        <input type="radio" value={id} defaultChecked={chosen === id} aria-describedby={`attribution-hint-${id}`} {...form.register("attribution")} />
+                        <span>
+                          {t(`attribution.${id}`)}
+                          <span className="hint choice-hint" id={`attribution-hint-${id}`}>
+                            {t(`attributionHint.${id}`)}
+                          </span>
+                        </span>
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              </div>
+              <div className="field">
+                <label className="choice">
+                  <input type="checkbox" value="yes" defaultChecked={consent} aria-describedby="consent-hint" {...form.register("consent")} />
+                  <span>
+                    {t("consentLabel")}
+                    <span className="hint choice-hint" id="consent-hint">
+                      {t("consentHint")}
+                    </span>
+                  </span>
+                </label>
+              </div>
+              <button className="button" type="submit">
+                {d.status === "SUBMITTED" ? t("resubmitButton") : t("submitButton")}
+              </button>
+            </Form>
+            {d.status === "SUBMITTED" ? (
+              <div className="withdraw-offer">
+                <p>{t("withdrawHint")}</p>
+                <Link className="button button--danger" to={`/respond/${d.invitationId}/withdraw`}>
+                  {t("withdrawLink")}
+                </Link>
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <p>{t("closed")}</p>
+        )}
+      </section>
+      <SubmittedVersions versions={d.versions} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * Multipart form posts with files, parsed in memory with a size limit. A file over the limit
- * is a clear 400 for the form, never a crash.
+ * or a body that is not well-formed multipart is a clear 400 for the form, never a crash.
  */
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 
 export class UploadTooLargeError extends Error {
   override name = "UploadTooLargeError";
@@ -14,6 +14,11 @@ export async function readMultipartForm(request: Request, maxBytes: number): Pro
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       throw new UploadTooLargeError(`The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+    }
+    // A body that is not complete multipart (cut off, no boundary, another type) is the
+    // sender's fault: the parser reports it as a TypeError or a plain "malformed" Error.
+    if (error instanceof TypeError || (error instanceof Error && /multipart|form ?data|boundary|stream/i.test(error.message))) {
+      throw data({ message: "The upload did not arrive complete. Please choose the file and send it again." }, { status: 400 });
     }
     throw error;
   }

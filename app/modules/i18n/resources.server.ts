@@ -7,9 +7,10 @@ import type { Language } from "./languages";
 import { common } from "./messages/common";
 import { options } from "./messages/options";
 import { respond } from "./messages/respond";
+import { review } from "./messages/review";
 import { signin } from "./messages/signin";
 
-export const NAMESPACES = { common, respond, options, signin };
+export const NAMESPACES = { common, respond, options, review, signin };
 
 export function resourcesFor(language: Language): Resources {
   return Object.fromEntries(Object.entries(NAMESPACES).map(([ns, catalog]) => [ns, catalog[language]]));

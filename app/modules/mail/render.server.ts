@@ -17,6 +17,7 @@ import * as reminder from "../../../emails/reminder";
 import * as roundOpened from "../../../emails/round-opened";
 import * as signIn from "../../../emails/sign-in";
 import * as submissionReceipt from "../../../emails/submission-receipt";
+import * as withdrawalReceipt from "../../../emails/withdrawal-receipt";
 
 type Template<P> = { component: ComponentType<P>; subject: (props: P) => string };
 
@@ -27,6 +28,10 @@ const TEMPLATES = {
     component: submissionReceipt.SubmissionReceiptEmail,
     subject: submissionReceipt.subject,
   } as Template<submissionReceipt.SubmissionReceiptEmailProps>,
+  "withdrawal-receipt": {
+    component: withdrawalReceipt.WithdrawalReceiptEmail,
+    subject: withdrawalReceipt.subject,
+  } as Template<withdrawalReceipt.WithdrawalReceiptEmailProps>,
   reminder: { component: reminder.ReminderEmail, subject: reminder.subject } as Template<reminder.ReminderEmailProps>,
   "deadline-extended": {
     component: deadlineExtended.DeadlineExtendedEmail,

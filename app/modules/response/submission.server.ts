@@ -1,0 +1,182 @@
+/**
+ * Submitting and withdrawing an organisation's response. Each submit keeps a frozen copy of
+ * the answers as a new numbered version; a replayed submit (a double click, a reload of the
+ * posted page) is recognised by its key and answered with the first result. Every change is
+ * audited, and receipts queued, in the same transaction.
+ */
+import type { Attribution } from "~/generated/prisma/client";
+import { audit } from "~/modules/audit/audit.server";
+import { env } from "~/modules/config/env.server";
+import { db } from "~/modules/db/client.server";
+import { isLanguage, localeOf } from "~/modules/i18n/languages";
+import { queueEmail } from "~/modules/mail/outbox.server";
+import { formatDateTime, isTimeZone } from "~/modules/round/dates";
+import { formatSize } from "./attachment-rules";
+import type { RespondentRound } from "./respondent-round.server";
+
+/** The versions submitted so far, newest first, with who submitted each. */
+export async function submissionsOf(responseId: string | undefined) {
+  if (!responseId) return [];
+  const rows = await db().responseSubmission.findMany({
+    where: { responseId },
+    orderBy: { number: "desc" },
+    select: { number: true, submittedAt: true, submittedById: true },
+  });
+  const users = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.submittedById))] } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({ number: r.number, submittedAt: r.submittedAt, by: names.get(r.submittedById) ?? null }));
+}
+
+/** When a withdrawn response was withdrawn. */
+export async function withdrawnAtOf(responseId: string) {
+  return (await db().response.findUnique({ where: { id: responseId }, select: { withdrawnAt: true } }))?.withdrawnAt ?? null;
+}
+
+/** The names of the organisation's contacts who may submit. */
+export async function submitterNames(organisationId: string) {
+  const contacts = await db().contact.findMany({
+    where: { organisationId, role: "SUBMITTER" },
+    include: { user: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return contacts.map((c) => c.user.name);
+}
+
+export async function submitResponse(input: {
+  round: RespondentRound;
+  userId: string;
+  attribution: Attribution;
+  consentToPublish: boolean;
+  /** From the form: the same key posted twice stores one submission. */
+  submitKey?: string;
+}) {
+  const { round, userId } = input;
+  const responseId = round.response?.id;
+  if (!responseId) throw new Error("Nothing to submit: no answer has been saved yet.");
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+  const consultationId = (await db().round.findUniqueOrThrow({ where: { id: round.round.id } })).consultationId;
+  const language = isLanguage(user.language) ? user.language : "en";
+  const zone = user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : round.round.timeZone;
+  const now = new Date();
+
+  const snapshot = round.sections.flatMap((s) =>
+    s.questions
+      .filter((q) => round.answers.has(q.id))
+      .map((q) => ({ questionId: q.id, choices: round.answers.get(q.id)!.choices, text: round.answers.get(q.id)!.text })),
+  );
+  const receiptLines = round.sections.flatMap((s) =>
+    s.questions.map((q) => {
+      const value = round.answers.get(q.id);
+      const chosen = value?.choices.map((id) => q.options.find((o) => o.id === id)?.label ?? id).join("; ");
+      return { section: s.heading, question: q.prompt, answer: (value?.text ?? chosen) || "" };
+    }),
+  );
+  const receiptKey = input.submitKey ? `submit:${responseId}:${input.submitKey}` : null;
+
+  return db().$transaction(async (tx) => {
+    // Submits to one response queue here: each sees the versions and keys of the ones before.
+    await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${responseId} FOR UPDATE`;
+    if (receiptKey) {
+      const earlier = await tx.saveReceipt.findUnique({ where: { key: receiptKey } });
+      if (earlier) {
+        const number = (earlier.result as { submission?: number }).submission;
+        const first = await tx.responseSubmission.findFirst({ where: { responseId, number } });
+        if (first) return { submission: first, replayed: true };
+      }
+    }
+    const count = await tx.responseSubmission.count({ where: { responseId } });
+    const submission = await tx.responseSubmission.create({
+      data: {
+        responseId,
+        number: count + 1,
+        submittedAt: now,
+        submittedById: userId,
+        attribution: input.attribution,
+        consentToPublish: input.consentToPublish,
+        answers: snapshot,
+      },
+    });
+    if (receiptKey) await tx.saveReceipt.create({ data: { key: receiptKey, responseId, result: { submission: submission.number } } });
+    await tx.response.update({
+      where: { id: responseId },
+      data: {
+        status: "SUBMITTED",
+        attribution: input.attribution,
+        consentToPublish: input.consentToPublish,
+        submittedAt: now,
+        submittedById: userId,
+        withdrawnAt: null,
+      },
+    });
+    await audit(tx, {
+      actorId: userId,
+      action: "response.submitted",
+      entityType: "Response",
+      entityId: responseId,
+      consultationId,
+      data: { submission: submission.number, attribution: input.attribution, consentToPublish: input.consentToPublish },
+    });
+    const attachments = await tx.attachment.findMany({ where: { responseId }, orderBy: { createdAt: "asc" }, select: { filename: true, size: true } });
+    await queueEmail(tx, {
+      template: "submission-receipt",
+      to: user.email,
+      language,
+      props: {
+        contactName: user.name,
+        organisationName: round.organisation.name,
+        roundTitle: round.round.title,
+        submittedAtText: formatDateTime(now, zone, localeOf(language)),
+        version: submission.number,
+        answers: receiptLines,
+        attachments: attachments.map((a) => ({ name: a.filename, size: formatSize(a.size, localeOf(language)) })),
+        link: `${env().APP_URL}/respond/${round.invitationId}/review`,
+        language,
+      },
+    });
+    return { submission, replayed: false };
+  });
+}
+
+/**
+ * Takes a submitted response back: the coordinators no longer count it, the answers stay as
+ * a draft and every submitted version is kept, so it can be submitted again before the deadline.
+ */
+export async function withdrawResponse(input: { round: RespondentRound; userId: string }) {
+  const { round, userId } = input;
+  const responseId = round.response?.id;
+  if (!responseId) throw new Error("Nothing to withdraw.");
+  const consultationId = (await db().round.findUniqueOrThrow({ where: { id: round.round.id } })).consultationId;
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+  const language = isLanguage(user.language) ? user.language : "en";
+  const zone = user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : round.round.timeZone;
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${responseId} FOR UPDATE`;
+    const current = await tx.response.findUniqueOrThrow({ where: { id: responseId } });
+    // A replayed withdrawal changes nothing.
+    if (current.status !== "SUBMITTED") return { response: current, changed: false };
+    const now = new Date();
+    const response = await tx.response.update({ where: { id: responseId }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+    await audit(tx, {
+      actorId: userId,
+      action: "response.withdrawn",
+      entityType: "Response",
+      entityId: responseId,
+      consultationId,
+      data: { submissions: await tx.responseSubmission.count({ where: { responseId } }) },
+    });
+    await queueEmail(tx, {
+      template: "withdrawal-receipt",
+      to: user.email,
+      language,
+      props: {
+        contactName: user.name,
+        organisationName: round.organisation.name,
+        roundTitle: round.round.title,
+        withdrawnAtText: formatDateTime(now, zone, localeOf(language)),
+        link: `${env().APP_URL}/respond/${round.invitationId}/review`,
+        language,
+      },
+    });
+    return { response, changed: true };
+  });
+}
