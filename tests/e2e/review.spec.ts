@@ -136,7 +136,7 @@ test("a submitter reviews, attaches files, submits, resubmits and withdraws", as
   await expectAccessible(page, "submitted");
   const submittedUrl = page.url();
 
-  const receipt = await readLatestEmail(page, SUBMITTER[project()], /receipt/i);
+  const receipt = await readLatestEmail(SUBMITTER[project()], /receipt/i);
   expect(receipt).toContain("Attached files");
   expect(receipt).toMatch(/letter\.pdf \(\d+ B\)/);
   expect(receipt).toContain("version 1");
