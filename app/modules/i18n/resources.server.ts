@@ -7,8 +7,9 @@ import type { Language } from "./languages";
 import { common } from "./messages/common";
 import { options } from "./messages/options";
 import { respond } from "./messages/respond";
+import { section } from "./messages/section";
 
-export const NAMESPACES = { common, respond, options };
+export const NAMESPACES = { common, respond, options, section };
 
 export function resourcesFor(language: Language): Resources {
   return Object.fromEntries(Object.entries(NAMESPACES).map(([ns, catalog]) => [ns, catalog[language]]));

@@ -4,6 +4,7 @@ CREATE TABLE "StashedSave" (
     "tokenHash" TEXT NOT NULL,
     "invitationId" TEXT NOT NULL,
     "sectionKey" TEXT NOT NULL,
+    "userId" TEXT,
     "fields" JSONB NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMP(3) NOT NULL,
