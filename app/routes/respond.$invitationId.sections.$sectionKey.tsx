@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const post = parseSectionPost(stash.fields, section.questions);
     if (!round.isOpen) {
       closedValues = stash.fields;
-      notice = { kind: "warning", text: t("section:stashClosed", { time }) };
+      notice = { kind: "warning", text: t("stashClosed", { ns: "section", time }) };
     } else if (post.ok) {
       const result = await saveAnswers({ round, userId: user.id, values: post.answers, baseRevisions: post.baseRevisions });
       conflicts = conflictViews(result.conflicts, section.questions, when);
@@ -74,10 +74,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         const posted = post.values[fieldName(q.id)];
         if (posted !== undefined) values[fieldName(q.id)] = posted;
       }
-      notice = conflicts.length ? { kind: "warning", text: t("section:stashConflict", { time }) } : { kind: "success", text: t("section:stashApplied", { time }) };
+      notice = conflicts.length ? { kind: "warning", text: t("stashConflict", { ns: "section", time }) } : { kind: "success", text: t("stashApplied", { ns: "section", time }) };
     } else {
       closedValues = stash.fields;
-      notice = { kind: "warning", text: t("section:wrongForm") };
+      notice = { kind: "warning", text: t("wrongForm", { ns: "section" }) };
     }
     headers.append("Set-Cookie", await clearStash(stash.id));
   }
@@ -87,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const html = renderMarkdown(section.body).replace(
     /<p id="p-(\d+)">([\s\S]*?)<\/p>/g,
     (_, n: string, inner: string) =>
-      `<p id="p-${n}">${inner} <a class="para-link" href="#p-${n}" aria-label="${t("section:paragraphLink", { n })}">¶</a></p>`,
+      `<p id="p-${n}">${inner} <a class="para-link" href="#p-${n}" aria-label="${t("paragraphLink", { ns: "section", n })}">¶</a></p>`,
   );
   return data(
     {
@@ -130,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const post = parseSectionPost(form, section.questions);
 
   if (form.get("intent") === "download") {
-    const title = t("section:downloadTitle", { section: section.heading, time: when(new Date()) });
+    const title = t("downloadTitle", { ns: "section", section: section.heading, time: when(new Date()) });
     return new Response(answersAsText(title, section.questions, post.values), {
       headers: {
         "Content-Type": "text/plain; charset=utf-8",
@@ -141,22 +141,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (!post.ok) {
-    const errors = post.reason === "wrong-form" ? { form: t("section:wrongForm") } : post.errors;
+    const errors = post.reason === "wrong-form" ? { form: t("wrongForm", { ns: "section" }) } : post.errors;
     const tooLarge = Object.values(post.errors).some((e) => e.startsWith("validation.tooLong"));
     return data(
-      { kind: "invalid" as const, errors: tooLarge ? { form: t("section:tooLarge"), ...errors } : errors, values: post.values, closed: false },
+      { kind: "invalid" as const, errors: tooLarge ? { form: t("tooLarge", { ns: "section" }), ...errors } : errors, values: post.values, closed: false },
       { status: tooLarge ? 413 : 400 },
     );
   }
   if (!round.isOpen) {
-    return data({ kind: "closed" as const, errors: { form: t("section:closedError") }, values: post.values, closed: true }, { status: 409 });
+    return data({ kind: "closed" as const, errors: { form: t("closedError", { ns: "section" }) }, values: post.values, closed: true }, { status: 409 });
   }
 
   let result;
   try {
     result = await saveAnswers({ round, userId: user.id, values: post.answers, baseRevisions: post.baseRevisions, saveKey: post.saveKey });
   } catch (error) {
-    if (error instanceof SaveKeyReused) return data({ kind: "invalid" as const, errors: { form: t("section:wrongForm") }, values: post.values, closed: false }, { status: 400 });
+    if (error instanceof SaveKeyReused) return data({ kind: "invalid" as const, errors: { form: t("wrongForm", { ns: "section" }) }, values: post.values, closed: false }, { status: 400 });
     throw error;
   }
   if (result.conflicts.length > 0) {
@@ -164,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const revisions = { ...result.revisions };
     for (const c of conflicts) revisions[c.questionId] = post.baseRevisions.get(c.questionId) ?? 0;
     return data(
-      { kind: "conflict" as const, conflicts, revisions, values: post.values, savedAt: result.savedAt, errors: Object.fromEntries(conflicts.map((c) => [fieldName(c.questionId), "section:conflictField"])), closed: false },
+      { kind: "conflict" as const, conflicts, revisions, values: post.values, savedAt: result.savedAt, errors: Object.fromEntries(conflicts.map((c) => [fieldName(c.questionId), t("conflictField", { ns: "section" })])), closed: false },
       { status: 409 },
     );
   }

@@ -61,7 +61,7 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
   const locale = localeOf(isLanguage(i18n.language) ? i18n.language : "en");
   const time = (iso: string | number) => new Date(iso).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
   const errors = autosave.conflicts
-    ? { ...form.errors, ...Object.fromEntries(conflicts.map((c) => [fieldName(c.questionId), "section:conflictField"])) }
+    ? { ...form.errors, ...Object.fromEntries(conflicts.map((c) => [fieldName(c.questionId), t("conflictField")])) }
     : form.errors;
 
   return (
@@ -130,10 +130,12 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
       </p>
       <div className="section-layout">
         {d.section.html ? (
-          <details className="section-text" open>
-            <summary>{t("sectionText")}</summary>
-            <div className="prose" lang={d.section.untranslatedFrom} dangerouslySetInnerHTML={{ __html: d.section.html }} />
-          </details>
+          <section className="section-text" aria-label={t("sectionText")}>
+            <details open>
+              <summary>{t("sectionText")}</summary>
+              <div className="prose" lang={d.section.untranslatedFrom} dangerouslySetInnerHTML={{ __html: d.section.html }} />
+            </details>
+          </section>
         ) : null}
         <Form
           method="post"

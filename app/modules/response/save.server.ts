@@ -80,7 +80,8 @@ export async function saveAnswers(input: {
           const theirs = { choices: current.choices, text: current.text };
           revisions[questionId] = current.revision;
           if (same(theirs, value)) continue; // nothing changed: no new revision for others to trip on
-          if (base !== undefined && base !== current.revision && isAnswered(theirs)) {
+          // Stale only matters when someone else wrote since: one's own earlier autosave is not a conflict.
+          if (base !== undefined && base !== current.revision && isAnswered(theirs) && current.updatedById !== userId) {
             conflicts.push({
               questionId,
               theirs,
@@ -96,6 +97,7 @@ export async function saveAnswers(input: {
           });
           revisions[questionId] = updated.revision;
         } else {
+          if (!isAnswered(value)) continue; // no empty rows for questions nobody has answered
           const created = await tx.answer.create({
             data: { responseId: response.id, questionId, choices: value.choices, text: value.text, updatedById: userId },
           });

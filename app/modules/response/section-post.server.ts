@@ -45,6 +45,9 @@ export function parseSectionPost(input: FormData | Fields, questions: FormQuesti
   if (!result.ok) return { ok: false, status: 400, reason: "invalid", errors: result.errors, values };
 
   const answers = answerValues(questions, result.data);
+  // A text field missing from the post was not on the sender's form: leave its answer alone.
+  // (An unticked choice is absent by nature: for those, absent means no choice.)
+  for (const q of questions) if (!isChoiceType(q.type) && values[fieldName(q.id)] === undefined) answers.delete(q.id);
   const baseRevisions = new Map<string, number>();
   for (const q of questions) {
     const rev = values[revName(q.id)];
