@@ -13,7 +13,7 @@ import { fieldName } from "~/modules/questionnaire/questions";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
 import { newSaveKey } from "~/modules/response/save-fields";
 import { currentRevisions, saveAnswers, SaveKeyReused } from "~/modules/response/save.server";
-import { answersAsText, conflictViews, parseSectionPost, type ConflictView } from "~/modules/response/section-post.server";
+import { conflictViews, parseSectionPost, type ConflictView } from "~/modules/response/section-post.server";
 import { claimableStash, clearStash, stashedFor, stashSave } from "~/modules/response/stash.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -129,17 +129,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round, index, section, when, t } = await load(request, invitationId, sectionKey);
   const post = parseSectionPost(form, section.questions);
 
-  if (form.get("intent") === "download") {
-    const title = t("downloadTitle", { ns: "section", section: section.heading, time: when(new Date()) });
-    return new Response(answersAsText(title, section.questions, post.values), {
-      headers: {
-        "Content-Type": "text/plain; charset=utf-8",
-        "Content-Disposition": `attachment; filename="answers-${section.key}.txt"`,
-        "Cache-Control": "no-store",
-      },
-    });
-  }
-
   if (!post.ok) {
     const errors = post.reason === "wrong-form" ? { form: t("wrongForm", { ns: "section" }) } : post.errors;
     const tooLarge = Object.values(post.errors).some((e) => e.startsWith("validation.tooLong"));
@@ -190,7 +179,7 @@ export default function SectionPage() {
     <SectionForm
       key={d.saveKey}
       page={d}
-      actionData={actionData && "values" in actionData ? actionData : undefined}
+      actionData={actionData && typeof actionData === "object" && "values" in actionData ? actionData : undefined}
     />
   );
 }

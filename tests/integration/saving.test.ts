@@ -10,6 +10,7 @@ import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions"
 import { loadRespondentRound, type RespondentSection } from "~/modules/response/respondent-round.server";
 import { revName, seenName } from "~/modules/response/save-fields";
 import { action as sectionAction, loader as sectionLoader } from "~/routes/respond.$invitationId.sections.$sectionKey";
+import { action as downloadAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.download";
 import { seedDemo } from "../../prisma/seed/demo";
 import { context, cookieFor, cookieHeader, get, outcome, post } from "./route-helpers";
 
@@ -248,8 +249,8 @@ describe("after the round closed", () => {
     expect(result.data.values).toEqual(fields);
     expect(await answer(comments)).toEqual(before);
 
-    const download = (await sectionAction({
-      request: post(path(), { ...fields, intent: "download" }, users.submitter.cookie),
+    const download = (await downloadAction({
+      request: post(`${path()}/download`, fields, users.submitter.cookie),
       params: { invitationId: laoInvitation, sectionKey: KEY },
       context,
     })) as Response;
@@ -262,7 +263,9 @@ describe("after the round closed", () => {
   });
 
   it("the download is for the invitation's contacts only", async () => {
-    const result = await save(users.chad.cookie, { [fieldName(comments.id)]: "x", intent: "download" }, laoInvitation);
+    const result = await outcome(() =>
+      downloadAction({ request: post(`${path()}/download`, { [fieldName(comments.id)]: "x" }, users.chad.cookie), params: { invitationId: laoInvitation, sectionKey: KEY }, context }),
+    );
     expect(result.status).toBe(404);
   });
 });

@@ -89,11 +89,10 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
       ) : null}
       {closed ? (
         // A plain form (not the page's): the answer is a file to keep, with or without JavaScript.
-        <form method="post" className="notice notice--error download-form">
+        <form method="post" action={`/respond/${d.invitationId}/sections/${d.section.key}/download`} className="notice notice--error download-form">
           {Object.entries(values)
             .filter(([name]) => name.startsWith("q_"))
             .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((one, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={one} />))}
-          <input type="hidden" name="intent" value="download" />
           <p>{d.notice ? t("closedError") : null}</p>
           <button className="button button--secondary" type="submit">
             {t("download")}
