@@ -168,8 +168,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export type SectionAction = typeof action;
 
 // An autosave changes nothing the page shows: reloading it would replace the form being typed in.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+// (When it finishes during a navigation, the router loads the navigation's page through this
+// revalidation: then it must run, or the new page would show stale data.)
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" && currentUrl.href === nextUrl.href ? false : defaultShouldRevalidate;
 
 export default function SectionPage() {
   const d = useLoaderData<typeof loader>();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { hasChanges, redline, words } from "~/modules/document/redline";
+import { condense, hasChanges, redline, words } from "~/modules/document/redline";
 
 const join = (parts: { kind: string; text: string }[], kind: "before" | "after") =>
   parts.filter((p) => p.kind === "same" || p.kind === (kind === "before" ? "del" : "ins")).map((p) => p.text).join("");
+const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 describe("redline", () => {
   it("splits words keeping their whitespace", () => {
@@ -34,9 +35,23 @@ describe("redline", () => {
     ];
     for (const [before, after] of cases) {
       const parts = redline(before, after);
-      expect(join(parts, "before")).toBe(before);
+      expect(squash(join(parts, "before"))).toBe(squash(before));
       expect(join(parts, "after")).toBe(after);
     }
+  });
+
+  it("does not count a word's following whitespace as a change", () => {
+    expect(redline("They reach them.", "They reach them.\n\nNew sentence.")).toEqual([
+      { kind: "same", text: "They reach them.\n\n" },
+      { kind: "ins", text: "New sentence." },
+    ]);
+  });
+
+  it("condenses long unchanged runs around the changes", () => {
+    const long = Array.from({ length: 100 }, (_, i) => `w${i}`).join(" ");
+    const parts = condense(redline(long, long.replace("w50", "changed")), 3);
+    expect(parts.map((p) => (p ? p.kind : "gap"))).toEqual(["gap", "same", "del", "ins", "same", "gap"]);
+    expect(parts[1]!.text).toBe("w47 w48 w49 ");
   });
 
   it("stays fast and correct on a long rewrite", () => {

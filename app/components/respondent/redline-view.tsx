@@ -1,6 +1,6 @@
 /** A redline readable by everyone: struck and underlined for the eye, announced for screen readers. */
 import { useTranslation } from "react-i18next";
-import type { RedlinePart } from "~/modules/document/redline";
+import { condense, type RedlinePart } from "~/modules/document/redline";
 
 export function RedlineView({ parts, title, id }: { parts: RedlinePart[]; title: string; id: string }) {
   const { t } = useTranslation("section");
@@ -12,8 +12,12 @@ export function RedlineView({ parts, title, id }: { parts: RedlinePart[]; title:
       </h3>
       {changed ? (
         <div className="redline__text">
-          {parts.map((p, i) =>
-            p.kind === "same" ? (
+          {condense(parts).map((p, i) =>
+            p === null ? (
+              <span key={i} className="redline__gap">
+                {" … "}
+              </span>
+            ) : p.kind === "same" ? (
               <span key={i}>{p.text}</span>
             ) : p.kind === "ins" ? (
               <ins key={i}>

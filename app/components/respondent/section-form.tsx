@@ -53,6 +53,7 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
     revisions: actionData?.revisions ?? d.revisions,
     idleMinutes: d.idleMinutes,
     enabled: d.isOpen,
+    navigating: navigation.state !== "idle",
   });
   const conflicts = autosave.conflicts?.list ?? actionData?.conflicts ?? d.conflicts;
   const mine = autosave.conflicts?.mine ?? values;
@@ -140,7 +141,10 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
           method="post"
           id="answers"
           ref={form.formRef}
-          onSubmit={form.onSubmit}
+          onSubmit={(event) => {
+            autosave.cancel();
+            form.onSubmit(event);
+          }}
           onChange={autosave.onChange}
           onInput={autosave.onChange}
           noValidate

@@ -73,8 +73,12 @@ export function useAutosave(options: {
   revisions: Record<string, number>;
   idleMinutes: number;
   enabled: boolean;
+  /** A button save or a link is on its way: an autosave finishing now would cut it short. */
+  navigating: boolean;
 }) {
   const { formRef, storageKey, enabled } = options;
+  const navigating = useRef(options.navigating);
+  navigating.current = options.navigating;
   const fetcher = useFetcher<SectionAction>();
   const keepAlive = useFetcher();
   const [revisions, setRevisions] = useState(options.revisions);
@@ -90,7 +94,7 @@ export function useAutosave(options: {
 
   const save = useCallback(() => {
     const form = formRef.current;
-    if (!form || !enabled) return;
+    if (!form || !enabled || navigating.current) return;
     if (!navigator.onLine) {
       setStatus({ kind: "offline" });
       return;
@@ -175,6 +179,10 @@ export function useAutosave(options: {
     status,
     conflicts,
     onChange,
+    /** The page's own save is starting: no autosave now. */
+    cancel() {
+      clearTimeout(timer.current);
+    },
     restore,
     warnMinutes: Math.max(1, Math.min(5, Math.floor(options.idleMinutes / 3))),
     idleWarning,

@@ -14,14 +14,20 @@ export function words(text: string): string[] {
 // all inserted" is as readable and keeps the browser responsive.
 const MAX_CELLS = 4_000_000;
 
+/**
+ * Words are compared without their trailing whitespace (a new paragraph after "them." does not
+ * make "them." a change); unchanged words are shown as the new text has them.
+ */
 export function redline(before: string, after: string): RedlinePart[] {
   const a = words(before);
   const b = words(after);
+  const ka = a.map((w) => w.trimEnd());
+  const kb = b.map((w) => w.trimEnd());
   let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  while (start < a.length && start < b.length && ka[start] === kb[start]) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+  while (endA > start && endB > start && ka[endA - 1] === kb[endB - 1]) {
     endA--;
     endB--;
   }
@@ -32,14 +38,16 @@ export function redline(before: string, after: string): RedlinePart[] {
     if (last && last.kind === kind) last.text += text;
     else parts.push({ kind, text });
   };
-  push("same", a.slice(0, start).join(""));
-  const midA = a.slice(start, endA);
-  const midB = b.slice(start, endB);
+  push("same", b.slice(0, start).join(""));
+  const midA = ka.slice(start, endA);
+  const midB = kb.slice(start, endB);
+  const wordA = a.slice(start, endA);
+  const wordB = b.slice(start, endB);
   const n = midA.length;
   const m = midB.length;
   if (n * m > MAX_CELLS) {
-    push("del", midA.join(""));
-    push("ins", midB.join(""));
+    push("del", wordA.join(""));
+    push("ins", wordB.join(""));
   } else {
     // lengths[i * (m + 1) + j]: LCS length of midA[i..] and midB[j..]
     const lengths = new Uint32Array((n + 1) * (m + 1));
@@ -53,16 +61,34 @@ export function redline(before: string, after: string): RedlinePart[] {
     let j = 0;
     while (i < n && j < m) {
       if (midA[i] === midB[j]) {
-        push("same", midA[i++]!);
-        j++;
-      } else if (lengths[(i + 1) * (m + 1) + j]! >= lengths[i * (m + 1) + j + 1]!) push("del", midA[i++]!);
-      else push("ins", midB[j++]!);
+        push("same", wordB[j++]!);
+        i++;
+      } else if (lengths[(i + 1) * (m + 1) + j]! >= lengths[i * (m + 1) + j + 1]!) push("del", wordA[i++]!);
+      else push("ins", wordB[j++]!);
     }
-    while (i < n) push("del", midA[i++]!);
-    while (j < m) push("ins", midB[j++]!);
+    while (i < n) push("del", wordA[i++]!);
+    while (j < m) push("ins", wordB[j++]!);
   }
-  push("same", a.slice(endA).join(""));
+  push("same", b.slice(endB).join(""));
   return parts;
+}
+
+/**
+ * For reading a long text: an unchanged run longer than `keep` words on each side of a
+ * change is cut to its ends, with null marking what was left out.
+ */
+export function condense(parts: RedlinePart[], keep = 12): Array<RedlinePart | null> {
+  const out: Array<RedlinePart | null> = [];
+  parts.forEach((p, i) => {
+    const w = p.kind === "same" ? words(p.text) : [];
+    if (p.kind !== "same" || w.length <= keep * 2 + 4) return out.push(p);
+    const first = i === 0;
+    const last = i === parts.length - 1;
+    if (!first) out.push({ kind: "same", text: w.slice(0, keep).join("") });
+    out.push(null);
+    if (!last) out.push({ kind: "same", text: w.slice(-keep).join("") });
+  });
+  return out;
 }
 
 export const hasChanges = (parts: RedlinePart[]) => parts.some((p) => p.kind !== "same");
