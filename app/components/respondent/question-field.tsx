@@ -36,7 +36,9 @@ export function QuestionField(props: {
   const reg = props.register ? props.register(name) : { name };
   const label = (
     <>
-      {props.number}. <span lang={q.untranslatedFrom}>{q.prompt}</span>
+      {props.number}. <span lang={q.untranslatedFrom} dir={q.untranslatedFrom ? "auto" : undefined}>
+        {q.prompt}
+      </span>
       {q.required ? null : <span className="muted"> {t("optional")}</span>}
     </>
   );
@@ -74,6 +76,7 @@ export function QuestionField(props: {
   const proposed = q.type === "PROPOSED_WORDING";
   const common = {
     id: fieldId(name),
+    dir: "auto",
     "aria-describedby": ids,
     "aria-invalid": error ? true : undefined,
     ...reg,
@@ -139,13 +142,13 @@ function Conflict({ conflict, mine }: { conflict: ConflictView; mine: string }) 
       <div className="conflict__versions">
         <div className="conflict__version">
           <p className="conflict__label">{t("yourVersion")}</p>
-          <div className="conflict__text">{mine || t("noAnswer")}</div>
+          <div className="conflict__text" dir="auto">{mine || t("noAnswer")}</div>
         </div>
         <div className="conflict__version">
           <p className="conflict__label">
             {conflict.by ? t("theirVersion", { name: conflict.by, time: conflict.at }) : t("theirVersionNoName", { time: conflict.at })}
           </p>
-          <div className="conflict__text">{conflict.theirsText || t("noAnswer")}</div>
+          <div className="conflict__text" dir="auto">{conflict.theirsText || t("noAnswer")}</div>
         </div>
       </div>
       <div className="button-row">

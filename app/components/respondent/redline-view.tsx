@@ -11,7 +11,7 @@ export function RedlineView({ parts, title, id }: { parts: RedlinePart[]; title:
         {title}
       </h3>
       {changed ? (
-        <div className="redline__text">
+        <div className="redline__text" dir="auto">
           {condense(parts).map((p, i) =>
             p === null ? (
               <span key={i} className="redline__gap">

@@ -68,8 +68,11 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
   return (
     <>
       <RoundHeader {...d.header} current={d.section.heading} />
-      <h1 lang={d.section.untranslatedFrom}>
-        {d.section.number}. {d.section.heading}
+      <h1>
+        {d.section.number}.{" "}
+        <span lang={d.section.untranslatedFrom} dir={d.section.untranslatedFrom ? "auto" : undefined}>
+          {d.section.heading}
+        </span>
       </h1>
       <UntranslatedNote from={d.section.untranslatedFrom} />
       {d.saved && !actionData && !d.notice ? (
@@ -133,7 +136,7 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
           <section className="section-text" aria-label={t("sectionText")}>
             <details open>
               <summary>{t("sectionText")}</summary>
-              <div className="prose" lang={d.section.untranslatedFrom} dangerouslySetInnerHTML={{ __html: d.section.html }} />
+              <div className="prose" lang={d.section.untranslatedFrom} dir={d.section.untranslatedFrom ? "auto" : undefined} dangerouslySetInnerHTML={{ __html: d.section.html }} />
             </details>
           </section>
         ) : null}

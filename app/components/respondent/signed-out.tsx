@@ -17,7 +17,7 @@ export function SignedOutNotice({ texts, signInHref }: { texts: string[]; signIn
       {texts.map((text, i) => (
         <section key={i} className="kept-text" aria-labelledby={`kept-${i}`}>
           <h2 id={`kept-${i}`}>{t("answerN", { n: i + 1 })}</h2>
-          <div className="kept-text__body">{text}</div>
+          <div className="kept-text__body" dir="auto">{text}</div>
         </section>
       ))}
     </>
