@@ -54,6 +54,7 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
     idleMinutes: d.idleMinutes,
     enabled: d.isOpen,
     navigating: navigation.state !== "idle",
+    justSaved: d.saved && !actionData,
   });
   const conflicts = autosave.conflicts?.list ?? actionData?.conflicts ?? d.conflicts;
   const mine = autosave.conflicts?.mine ?? values;

@@ -75,6 +75,8 @@ export function useAutosave(options: {
   enabled: boolean;
   /** A button save or a link is on its way: an autosave finishing now would cut it short. */
   navigating: boolean;
+  /** The page follows a save the person made with a button: what this device kept is stored. */
+  justSaved: boolean;
 }) {
   const { formRef, storageKey, enabled } = options;
   const navigating = useRef(options.navigating);
@@ -158,9 +160,9 @@ export function useAutosave(options: {
     const form = formRef.current;
     const kept = read(storageKey);
     if (!form || !kept) return;
-    if (sameFields(kept.fields, answersOf(form))) write(storageKey, null);
+    if (options.justSaved || sameFields(kept.fields, answersOf(form))) write(storageKey, null);
     else if (enabled) setRestore(kept);
-  }, [formRef, storageKey, enabled]);
+  }, [formRef, storageKey, enabled]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Warn before the idle timeout, unless the person is typing.
   useEffect(() => {
