@@ -121,3 +121,14 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
   return to;
 }
+
+/**
+ * For a request whose session has ended: undefined when it carries no session cookie of ours
+ * at all; else the id of the user whose session it was (null when the row is gone).
+ */
+export async function endedSessionOwner(request: Request): Promise<string | null | undefined> {
+  const token = await readToken(request);
+  if (!token) return undefined;
+  const session = await db().session.findUnique({ where: { tokenHash: hashToken(token) } });
+  return session?.userId ?? null;
+}

@@ -8,9 +8,10 @@ import { common } from "./messages/common";
 import { options } from "./messages/options";
 import { respond } from "./messages/respond";
 import { review } from "./messages/review";
+import { section } from "./messages/section";
 import { signin } from "./messages/signin";
 
-export const NAMESPACES = { common, respond, options, review, signin };
+export const NAMESPACES = { common, respond, options, review, section, signin };
 
 export function resourcesFor(language: Language): Resources {
   return Object.fromEntries(Object.entries(NAMESPACES).map(([ns, catalog]) => [ns, catalog[language]]));

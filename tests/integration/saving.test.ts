@@ -1,0 +1,271 @@
+/**
+ * Saving a section, through the real route loader and action on a real database: save keys
+ * make a replayed post store once; revisions turn a stale overwrite into a reported conflict;
+ * a save after the session ended is stashed and applied for the right person only; a closed
+ * round keeps the text and offers it as a download; bad input is refused and stores nothing.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/modules/db/client.server";
+import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
+import { loadRespondentRound, type RespondentSection } from "~/modules/response/respondent-round.server";
+import { revName, seenName } from "~/modules/response/save-fields";
+import { action as sectionAction, loader as sectionLoader } from "~/routes/respond.$invitationId.sections.$sectionKey";
+import { action as downloadAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.download";
+import { seedDemo } from "../../prisma/seed/demo";
+import { context, cookieFor, cookieHeader, get, outcome, post } from "./route-helpers";
+
+const KEY = "integrated-approach-principles";
+let laoInvitation: string;
+let chadInvitation: string;
+let roundId: string;
+let section: RespondentSection;
+let wording: FormQuestion;
+let comments: FormQuestion;
+let agreement: FormQuestion;
+const users = {} as Record<"submitter" | "contributor" | "chad", { id: string; name: string; cookie: string }>;
+
+const path = (invitationId = laoInvitation) => `/respond/${invitationId}/sections/${KEY}`;
+const save = (cookie: string | undefined, fields: Record<string, string | string[]>, invitationId = laoInvitation) =>
+  outcome(() => sectionAction({ request: post(path(invitationId), fields, cookie), params: { invitationId, sectionKey: KEY }, context }));
+const page = (cookie: string | undefined, invitationId = laoInvitation) =>
+  outcome(() => sectionLoader({ request: get(path(invitationId), cookie), params: { invitationId, sectionKey: KEY }, context }));
+
+async function answer(q: FormQuestion) {
+  const response = await db().response.findFirst({ where: { roundId, organisation: { name: "Lao People's Democratic Republic" } } });
+  return response ? db().answer.findUnique({ where: { responseId_questionId: { responseId: response.id, questionId: q.id } } }) : null;
+}
+
+async function user(email: string) {
+  const u = await db().user.findUniqueOrThrow({ where: { email } });
+  return { id: u.id, name: u.name, cookie: await cookieFor(u.id) };
+}
+
+beforeAll(async () => {
+  await seedDemo(db(), { appUrl: "http://localhost:3000" });
+  const round = await db().round.findFirstOrThrow({ where: { status: "OPEN" } });
+  roundId = round.id;
+  laoInvitation = (await db().invitation.findFirstOrThrow({ where: { roundId, organisation: { name: "Lao People's Democratic Republic" } } })).id;
+  chadInvitation = (await db().invitation.findFirstOrThrow({ where: { roundId, organisation: { name: "Chad" } } })).id;
+  section = (await loadRespondentRound(laoInvitation)).sections.find((s) => s.key === KEY)!;
+  wording = section.questions.find((q) => q.type === "PROPOSED_WORDING")!;
+  comments = section.questions.find((q) => q.type === "LONG_TEXT")!;
+  agreement = section.questions.find((q) => q.type === "AGREEMENT")!;
+  users.submitter = await user("focalpoint@laopdr.example");
+  users.contributor = await user("va@nra.laopdr.example");
+  users.chad = await user("pointfocal@hcnd.tchad.example");
+});
+
+describe("save keys", () => {
+  it("a replayed save (double click, retried autosave) stores once and answers as the first did", async () => {
+    const fields = { saveKey: "replay-key-0001", [fieldName(comments.id)]: "Stored once.", [revName(comments.id)]: "0" };
+    const first = await save(users.contributor.cookie, fields);
+    const second = await save(users.contributor.cookie, fields);
+    expect(first.status).toBe(302);
+    expect(second.status).toBe(302);
+    expect(second.location).toBe(first.location);
+    const stored = await answer(comments);
+    expect(stored).toMatchObject({ text: "Stored once.", revision: 1 });
+    expect(await db().saveReceipt.count({ where: { key: "replay-key-0001" } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "response.answers-saved", entityId: stored!.responseId } })).toBe(1);
+
+    const auto = { ...fields, intent: "autosave", saveKey: "replay-key-0002", [fieldName(comments.id)]: "Autosaved.", [revName(comments.id)]: "1" };
+    const a = await save(users.contributor.cookie, auto);
+    const b = await save(users.contributor.cookie, auto);
+    expect(a.status).toBe(200);
+    expect(a.data).toMatchObject({ kind: "saved", revisions: { [comments.id]: 2 } });
+    expect(b.data).toEqual(a.data);
+    expect(await answer(comments)).toMatchObject({ text: "Autosaved.", revision: 2 });
+  });
+});
+
+describe("two contacts of one organisation", () => {
+  it("a stale save is reported as a conflict with both texts; theirs is not overwritten; other answers are saved", async () => {
+    const before = await answer(comments);
+    const result = await save(users.submitter.cookie, {
+      [fieldName(comments.id)]: "The submitter's version.",
+      [revName(comments.id)]: "1", // based on an older revision than the contributor's latest
+      [fieldName(agreement.id)]: "agree",
+      [revName(agreement.id)]: "0",
+    });
+    expect(result.status).toBe(409);
+    expect(result.data.kind).toBe("conflict");
+    expect(result.data.conflicts).toHaveLength(1);
+    expect(result.data.conflicts[0]).toMatchObject({ questionId: comments.id, theirsText: "Autosaved.", revision: 2, by: users.contributor.name });
+    expect(result.data.values[fieldName(comments.id)]).toBe("The submitter's version.");
+    expect(await answer(comments)).toMatchObject({ text: "Autosaved.", revision: before!.revision, updatedById: users.contributor.id });
+    expect(await answer(agreement)).toMatchObject({ choices: ["agree"], revision: 1 });
+  });
+
+  it("keep mine then saves over theirs; use theirs leaves theirs", async () => {
+    const theirs = await save(users.submitter.cookie, {
+      [fieldName(comments.id)]: "Not wanted.",
+      [revName(comments.id)]: "1",
+      [seenName(comments.id)]: "2",
+      resolve: `theirs:${comments.id}`,
+    });
+    expect(theirs.status).toBe(302);
+    expect(await answer(comments)).toMatchObject({ text: "Autosaved.", revision: 2 });
+
+    const mine = await save(users.submitter.cookie, {
+      [fieldName(comments.id)]: "The submitter's version.",
+      [revName(comments.id)]: "1",
+      [seenName(comments.id)]: "2",
+      resolve: `mine:${comments.id}`,
+    });
+    expect(mine.status).toBe(302);
+    expect(await answer(comments)).toMatchObject({ text: "The submitter's version.", revision: 3, updatedById: users.submitter.id });
+  });
+
+  it("the same text saved on a stale revision is no conflict", async () => {
+    const result = await save(users.contributor.cookie, { [fieldName(comments.id)]: "The submitter's version.", [revName(comments.id)]: "1" });
+    expect(result.status).toBe(302);
+    expect((await answer(comments))!.revision).toBe(3);
+  });
+});
+
+describe("a save after the session ended", () => {
+  it("is stashed, shown as kept, refused to another person, and saved for its author after signing in", async () => {
+    const fresh = await cookieFor(users.contributor.id);
+    await db().session.updateMany({ where: { userId: users.contributor.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const fields = { [fieldName(wording.id)]: "Wording typed while signed out.", [revName(wording.id)]: "0", saveKey: "stash-key-00001" };
+    const result = await save(fresh, fields);
+    expect(result.status).toBe(303);
+    expect(result.location).toBe(path());
+    const stashCookie = cookieHeader(result.headers!.get("set-cookie"));
+    expect(stashCookie).toMatch(/^consult_stash=/);
+    expect(await db().stashedSave.count()).toBe(1);
+    expect(await answer(wording)).toBeNull();
+
+    // Signed out, the page shows the kept text and a way back in.
+    const shown = await page(`${fresh}; ${stashCookie}`);
+    expect(shown.status).toBe(200);
+    expect(shown.data.signedOut).toBe(true);
+    expect(shown.data.texts).toEqual(["Wording typed while signed out."]);
+    expect(shown.data.signInHref).toBe(`/sign-in?${new URLSearchParams({ redirectTo: path() })}`);
+
+    // Someone of another organisation: 404; a colleague: not theirs to claim. Either way it stays.
+    expect((await page(`${users.chad.cookie}; ${stashCookie}`)).status).toBe(404);
+    const colleague = await page(`${users.submitter.cookie}; ${stashCookie}`);
+    expect(colleague.status).toBe(200);
+    expect(colleague.data.notice).toBeNull();
+    expect(await db().stashedSave.count()).toBe(1);
+
+    // Its author signs in again and opens the page: saved, said, and the stash is gone.
+    const back = await cookieFor(users.contributor.id);
+    const applied = await page(`${back}; ${stashCookie}`);
+    expect(applied.status).toBe(200);
+    expect(applied.data.notice.kind).toBe("success");
+    expect(applied.data.notice.text).toMatch(/^Your text from .+ was saved\.$/);
+    expect(applied.headers!.get("set-cookie")).toMatch(/consult_stash=;/);
+    expect(await answer(wording)).toMatchObject({ text: "Wording typed while signed out.", updatedById: users.contributor.id });
+    expect(await db().stashedSave.count()).toBe(0);
+    users.contributor.cookie = back;
+  });
+
+  it("a browser that never had a session is sent to sign in and nothing is stashed", async () => {
+    const result = await save(undefined, { [fieldName(wording.id)]: "Anonymous." });
+    expect(result.status).toBe(302);
+    expect(result.location).toMatch(/^\/sign-in\?redirectTo=/);
+    expect(await db().stashedSave.count()).toBe(0);
+  });
+
+  it("an autosave after the session ended answers 401 JSON and stashes", async () => {
+    const gone = await cookieFor(users.submitter.id);
+    // The session row is deleted (as by a clean-up): nobody can tell whose it was.
+    const newest = await db().session.findFirstOrThrow({ where: { userId: users.submitter.id }, orderBy: { createdAt: "desc" } });
+    await db().session.delete({ where: { id: newest.id } });
+    const result = await save(gone, { intent: "autosave", [fieldName(wording.id)]: "Autosaved while signed out." });
+    expect(result.status).toBe(401);
+    expect(result.data.kind).toBe("expired");
+    expect(result.headers!.get("set-cookie")).toMatch(/^consult_stash=/);
+    const stash = await db().stashedSave.findFirstOrThrow();
+    expect(stash.userId).toBeNull(); // the row was gone: any contact of the invitation may claim it
+    await db().stashedSave.deleteMany();
+  });
+});
+
+describe("bad input", () => {
+  it("1 MB of text is refused with 413, the text kept, nothing stored", async () => {
+    const big = "x".repeat(1024 * 1024);
+    const before = await answer(comments);
+    const result = await save(users.submitter.cookie, { [fieldName(comments.id)]: big });
+    expect(result.status).toBe(413);
+    expect(result.data.values[fieldName(comments.id)]).toBe(big);
+    expect(result.data.errors.form).toMatch(/too long/);
+    expect(await answer(comments)).toEqual(before);
+  });
+
+  it("an option that does not exist is refused with 400", async () => {
+    const result = await save(users.submitter.cookie, { [fieldName(agreement.id)]: "absolutely", [fieldName(comments.id)]: "Kept." });
+    expect(result.status).toBe(400);
+    expect(result.data.errors[fieldName(agreement.id)]).toBe("validation.chooseOne");
+    expect((await answer(comments))!.text).toBe("The submitter's version.");
+  });
+
+  it("a text field posted twice (wrong type) is refused with 400", async () => {
+    const result = await save(users.submitter.cookie, { [fieldName(comments.id)]: ["one", "two"] });
+    expect(result.status).toBe(400);
+  });
+
+  it("a question of another section, or made up, is a forged post: 400, nothing stored", async () => {
+    const other = (await loadRespondentRound(laoInvitation)).sections.find((s) => s.key === "purpose-and-scope")!.questions[0]!;
+    const audits = await db().auditEvent.count();
+    for (const forged of [other.id, "not-a-question"]) {
+      const result = await save(users.submitter.cookie, { [fieldName(comments.id)]: "Should not be stored.", [fieldName(forged)]: "agree" });
+      expect(result.status).toBe(400);
+    }
+    expect(await db().auditEvent.count()).toBe(audits);
+    expect((await answer(comments))!.text).toBe("The submitter's version.");
+  });
+
+  it("a contact of another organisation posting here gets 404 and nothing is stored", async () => {
+    const before = await answer(comments);
+    const result = await save(users.chad.cookie, { [fieldName(comments.id)]: "From Chad." });
+    expect(result.status).toBe(404);
+    expect(await answer(comments)).toEqual(before);
+    expect(await db().response.count({ where: { roundId, organisation: { name: "Chad" } } })).toBe(0);
+    void chadInvitation;
+  });
+
+  it("HTML and script are stored as text, verbatim", async () => {
+    const text = `<script>alert("x")</script><b>bold</b> & "quotes"`;
+    expect((await save(users.submitter.cookie, { [fieldName(comments.id)]: text })).status).toBe(302);
+    expect((await answer(comments))!.text).toBe(text);
+    expect((await page(users.submitter.cookie)).data.values[fieldName(comments.id)]).toBe(text);
+  });
+});
+
+describe("after the round closed", () => {
+  beforeAll(async () => {
+    await db().round.update({ where: { id: roundId }, data: { closesAt: new Date(Date.now() - 60_000) } });
+  });
+
+  it("a save answers 409 with the text kept, stores nothing, and the text downloads as a file", async () => {
+    const before = await answer(comments);
+    const fields = { [fieldName(comments.id)]: "Typed as the round closed." };
+    const result = await save(users.submitter.cookie, fields);
+    expect(result.status).toBe(409);
+    expect(result.data.closed).toBe(true);
+    expect(result.data.values).toEqual(fields);
+    expect(await answer(comments)).toEqual(before);
+
+    const download = (await downloadAction({
+      request: post(`${path()}/download`, fields, users.submitter.cookie),
+      params: { invitationId: laoInvitation, sectionKey: KEY },
+      context,
+    })) as Response;
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="answers-${KEY}.txt"`);
+    const text = await download.text();
+    expect(text).toContain(comments.prompt);
+    expect(text).toContain("Typed as the round closed.");
+  });
+
+  it("the download is for the invitation's contacts only", async () => {
+    const result = await outcome(() =>
+      downloadAction({ request: post(`${path()}/download`, { [fieldName(comments.id)]: "x" }, users.chad.cookie), params: { invitationId: laoInvitation, sectionKey: KEY }, context }),
+    );
+    expect(result.status).toBe(404);
+  });
+});
