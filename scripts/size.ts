@@ -24,13 +24,18 @@ const enhancement = fs.readdirSync(path.join(buildDir, "assets")).filter((f) => 
 // The enhancement bundle is the larger of the two files so named (the other only exports its URL).
 const enhancementJs = enhancement.map((f) => `/assets/${f}`).sort((a, b) => gzip(b) - gzip(a))[0];
 
-const pages = Object.keys(manifest.routes).filter((id) => /routes\/(respond\.|invitations\.|sign-in|my$)/.test(id));
+const routeFile = (id: string) => path.resolve("app", `${id}.tsx`);
+// Pages only: resource routes (downloads) have no component.
+const pages = Object.keys(manifest.routes).filter(
+  (id) => /routes\/(respond\.|invitations\.|sign-in|my$)/.test(id) && /export default/.test(fs.readFileSync(routeFile(id), "utf8")),
+);
+// The one stylesheet every page links (app/styles/app.css, imported with ?url in the root).
+const stylesheets = fs.readdirSync(path.join(buildDir, "assets")).filter((f) => f.endsWith(".css")).map((f) => `/assets/${f}`);
 const rows = pages.sort().map((id) => {
-  const file = path.resolve("app", `${id}.tsx`);
-  const htmlOnly = fs.existsSync(file) && /export const handle = htmlOnly\(/.test(fs.readFileSync(file, "utf8"));
+  const htmlOnly = /export const handle = htmlOnly\(/.test(fs.readFileSync(routeFile(id), "utf8"));
   const root = manifest.routes.root!;
   const route = manifest.routes[id]!;
-  const css = new Set([...(root.css ?? []), ...(route.css ?? [])]);
+  const css = new Set([...stylesheets, ...(root.css ?? []), ...(route.css ?? [])]);
   const js = htmlOnly
     ? new Set(enhancementJs ? [enhancementJs] : [])
     : new Set([manifest.entry.module, ...manifest.entry.imports, root.module, ...(root.imports ?? []), route.module, ...(route.imports ?? [])]);
