@@ -121,7 +121,7 @@ function LanguageSwitcher({ current }: { current: Language }) {
   const { t } = useTranslation("common");
   const location = useLocation();
   return (
-    <Form method="post" action="/language" className="language-switcher" aria-label={t("languageLabel", { defaultValue: "Language" })}>
+    <Form method="post" action="/language" className="language-switcher" aria-label={t("languageLabel", { defaultValue: "Site language" })}>
       <input type="hidden" name="returnTo" value={location.pathname + location.search} />
       {LANGUAGES.filter((l) => l !== current).map((l) => (
         <button
