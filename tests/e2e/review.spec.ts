@@ -173,21 +173,3 @@ test("a contributor sees the answers and who submits, and no submit button", asy
   await expect(page.getByRole("link", { name: "Withdraw our response" })).toHaveCount(0);
   await expectAccessible(page, "review as a contributor");
 });
-
-test("screenshots of the respondent pages (desktop and 360 px, English and Arabic)", async ({ page }) => {
-  test.skip(!process.env.E2E_SCREENSHOTS || project() !== "javascript", "set E2E_SCREENSHOTS=1 to take them");
-  const dir = path.resolve("test-results/screens");
-  await openReview(page, await invitationLinkFor(ORGANISATION[project()]));
-  const review = page.url();
-  const pages = { review, withdraw: review.replace(/\/review$/, "/withdraw"), attach: review.replace(/\/review$/, "/attachments") };
-  for (const language of ["en", "ar"] as const) {
-    if (language === "ar") await page.getByRole("button", { name: "العربية" }).click();
-    for (const [label, width] of [["desktop", 1280], ["360", 360]] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      for (const [name, url] of Object.entries(pages)) {
-        await page.goto(url);
-        await page.screenshot({ path: path.join(dir, `${name}-${language}-${label}.png`), fullPage: true });
-      }
-    }
-  }
-});
