@@ -20,6 +20,7 @@ const TABS = [
   { to: "", label: "Overview", end: true },
   { to: "versions", label: "Drafts" },
   { to: "rounds", label: "Rounds" },
+  { to: "worklist", label: "Worklist" },
   { to: "audit", label: "Audit log" },
   { to: "settings", label: "Settings" },
 ];

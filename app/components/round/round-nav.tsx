@@ -5,6 +5,9 @@ const PAGES = [
   { to: "invitations", label: "Invitations" },
   { to: "questions", label: "Questionnaire" },
   { to: "results", label: "Results by question" },
+  { to: "answers", label: "Written answers" },
+  { to: "exports", label: "Exports" },
+  { to: "summary", label: "Published summary" },
   { to: "settings", label: "Dates and status" },
 ];
 
