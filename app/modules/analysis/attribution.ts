@@ -1,0 +1,38 @@
+/**
+ * Who said it, as each reader may see it. One rule for every page and export:
+ *
+ * - coordinators see every organisation by name;
+ * - analysts read every answer, but confidential ones ("confidential to the coordinators")
+ *   without the organisation's name, and type-only ones by type;
+ * - publication (published summary, exports meant for publication) carries only responses
+ *   whose organisation consented to publication and did not ask for confidentiality; type-only
+ *   ones show the stakeholder type, never the organisation.
+ */
+import type { Attribution } from "~/generated/prisma/enums";
+
+export type Reader = "coordinator" | "analyst" | "publication";
+
+export type Attributed = {
+  attribution: Attribution;
+  consentToPublish: boolean;
+  organisationName: string;
+  typeLabel: string;
+};
+
+/** Whether the answer may appear at all for this reader. */
+export function isVisibleTo(reader: Reader, response: Pick<Attributed, "attribution" | "consentToPublish">): boolean {
+  if (reader !== "publication") return true;
+  return response.consentToPublish && response.attribution !== "CONFIDENTIAL";
+}
+
+/** The name shown beside an answer; null when the answer must not be shown to this reader. */
+export function attributionLabel(reader: Reader, response: Attributed): string | null {
+  if (!isVisibleTo(reader, response)) return null;
+  if (reader === "coordinator") return response.organisationName;
+  if (response.attribution === "PUBLIC") return response.organisationName;
+  if (response.attribution === "TYPE_ONLY") return `A respondent of type “${response.typeLabel}”`;
+  return `A confidential respondent (${response.typeLabel})`;
+}
+
+/** SQL condition (over a "Response" aliased r) for responses that may be published. */
+export const PUBLISHABLE_SQL = `r."consentToPublish" AND r.attribution <> 'CONFIDENTIAL'`;
