@@ -5,7 +5,7 @@
  * for the plain-text part.
  */
 import type { CSSProperties, ReactNode } from "react";
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Section, Text } from "@react-email/components";
 import { emailLanguage, emailStrings, textDirection } from "./strings";
 
 const font =
@@ -34,6 +34,24 @@ const styles = {
   hr: { borderColor: "#c4c4c4", margin: "32px 0 16px" },
 } satisfies Record<string, CSSProperties>;
 
+const hiddenPreview: CSSProperties = { display: "none", overflow: "hidden", lineHeight: "1px", opacity: 0, maxHeight: 0, maxWidth: 0 };
+// Invisible characters after the preview keep mail clients from showing the body's first words after it.
+const PREVIEW_FILLER = "\u00a0\u200c\u200b\u200d\u200e\u200f\ufeff".repeat(20);
+
+/**
+ * The line inboxes show beside the subject. As React Email's <Preview>, but with a filler of
+ * fixed length instead of one that depends on the text's, so that a mailing renders each
+ * language once with the names pasted in (mail/render.server.ts renderEmails).
+ */
+function InboxPreview({ text }: { text: string }) {
+  return (
+    <div style={hiddenPreview} data-skip-in-text="true">
+      {text}
+      <div>{PREVIEW_FILLER}</div>
+    </div>
+  );
+}
+
 export function EmailLayout(props: { language: string; preview: string; heading: string; children: ReactNode }) {
   const language = emailLanguage(props.language);
   const dir = textDirection(language);
@@ -44,7 +62,7 @@ export function EmailLayout(props: { language: string; preview: string; heading:
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
       </Head>
-      <Preview>{props.preview}</Preview>
+      <InboxPreview text={props.preview} />
       <Body style={styles.body} dir={dir}>
         <Container style={{ ...styles.container, textAlign: dir === "rtl" ? "right" : "left" }} dir={dir}>
           <Heading as="h1" style={styles.heading}>

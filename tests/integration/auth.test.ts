@@ -9,6 +9,7 @@ import { createSession, destroySession, getSessionUser, requireUser, revokeAllSe
 import { requestSignIn, SIGN_IN_TTL_MINUTES, verifySignInCode, verifySignInLink } from "~/modules/auth/sign-in.server";
 import { env } from "~/modules/config/env.server";
 import { db } from "~/modules/db/client.server";
+import { readOutbox } from "~/modules/mail/outbox.server";
 import { hashToken } from "~/modules/security/tokens.server";
 import { action as signInAction, loader as signInLoader } from "~/routes/sign-in._index";
 import { action as checkAction } from "~/routes/sign-in.check";
@@ -45,7 +46,8 @@ async function awayFromWindowEdge() {
 
 /** The link token and code of the latest sign-in email to `email`, read from its text. */
 async function latestSignInEmail(email: string) {
-  const message = await db().emailMessage.findFirstOrThrow({ where: { toAddress: email, template: "sign-in" }, orderBy: { createdAt: "desc" } });
+  const [message] = await readOutbox(db(), { where: { toAddress: email, template: "sign-in" }, orderBy: { createdAt: "desc" }, take: 1 });
+  if (!message) throw new Error(`no sign-in email to ${email}`);
   const escaped = env().APP_URL.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const token = new RegExp(`${escaped}/sign-in/([A-Za-z0-9_-]+)`).exec(message.text)?.[1];
   const code = /(?<!\d)(\d{8})(?!\d)/.exec(message.text)?.[1];

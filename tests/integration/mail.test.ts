@@ -10,7 +10,7 @@ import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "~/modules/db/client.server";
-import { queueEmail } from "~/modules/mail/outbox.server";
+import { queueEmail, queueEmails } from "~/modules/mail/outbox.server";
 import { renderEmail } from "~/modules/mail/render.server";
 import {
   createMailTransport,
@@ -319,6 +319,47 @@ describe("with an SMTP server", () => {
     for (const r of rows) {
       expect(r.deliveryAttempts.filter((a) => a.ok)).toHaveLength(1);
       expect(r.deliveryAttempts.filter((a) => !a.ok)).toHaveLength(refusals(r.id));
+    }
+  });
+
+  it("a mailing stores one body per language and sends each person exactly their own email", async () => {
+    const people = [
+      { name: "Amina O'Neil & <Sons>", language: "en" },
+      { name: "Jean  \"Dupont\"", language: "fr" },
+      { name: "Ana", language: "en" },
+      { name: "Léa", language: "fr" },
+      { name: "عائشة", language: "ar" },
+    ];
+    const inputs = people.map((p, i) => ({
+      template: "invitation" as const,
+      to: `mailing${i}@example.org`,
+      language: p.language,
+      props: {
+        contactName: p.name,
+        organisationName: `Organisation ${i}`,
+        consultationTitle: "Guidance on victim assistance",
+        roundTitle: "Round 1",
+        // One person without a deadline: that paragraph is left out, so a body of its own.
+        closesAtText: i === 2 ? "" : `${i + 1} December 2026, 17:00 (Vienna time)`,
+        link: `https://consult.test/invitations/token-${i}`,
+        language: p.language,
+      },
+    }));
+    const bodiesBefore = await db.emailBody.count();
+    await db.$transaction((tx) => queueEmails(tx, inputs));
+    expect(await db.emailBody.count()).toBe(bodiesBefore + 4); // en, en without deadline, fr, ar
+
+    while ((await sendPendingEmails({ db, transport, batchSize: 10 })).claimed > 0);
+    expect(smtp.delivered).toHaveLength(people.length);
+    for (const [i, input] of inputs.entries()) {
+      const exact = await renderEmail("invitation", input.props);
+      const mail = smtp.delivered.find((d) => d.to.includes(input.to))!;
+      const parts = mimeParts(mail.raw);
+      const lines = (text: string | undefined) => text?.replace(/\r\n/g, "\n").trim();
+      expect(lines(parts["text/html"])).toBe(lines(exact.html));
+      expect(lines(parts["text/plain"])).toBe(lines(exact.text));
+      expect(parts["text/plain"]).toContain(`token-${i}`);
+      expect(parts["text/plain"]).not.toContain("consult-fill");
     }
   });
 

@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
+import { readOutbox } from "~/modules/mail/outbox.server";
 import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
 import { loadRespondentRound, type RespondentSection } from "~/modules/response/respondent-round.server";
 import { loader as consultationsLoader } from "~/routes/consultations._index";
@@ -309,7 +310,7 @@ describe("drafting and submitting a response", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: submitter.id, consultationId });
 
-    const receipts = await db().emailMessage.findMany({ where: { template: "submission-receipt", toAddress: LAO_SUBMITTER } });
+    const receipts = await readOutbox(db(), { where: { template: "submission-receipt", toAddress: LAO_SUBMITTER } });
     expect(receipts).toHaveLength(1);
     expect(receipts[0]!.status).toBe("PENDING");
     expect(receipts[0]!.text).toContain(LAO);

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, db, type Db } from "~/modules/db/client.server";
+import { readOutbox } from "~/modules/mail/outbox.server";
 import { findInvitationLink } from "~/modules/invitation/links.server";
 import { extendDeadline, inviteOrganisations, resendLink, revokeLink } from "~/modules/invitation/invitations.server";
 import { sendReminders } from "~/modules/invitation/reminders.server";
@@ -117,7 +118,7 @@ async function inviteAll(roundId: string) {
 }
 
 const emailsOf = (roundId: string, template: string) =>
-  db().emailMessage.findMany({ where: { template, invitationLink: { invitation: { roundId } } }, orderBy: { createdAt: "asc" } });
+  readOutbox(db(), { where: { template, invitationLink: { invitation: { roundId } } }, orderBy: { createdAt: "asc" } });
 
 const tokenIn = (text: string) => /\/invitations\/([A-Za-z0-9_-]{20,})/.exec(text)?.[1] ?? null;
 
@@ -344,7 +345,7 @@ describe("the scheduler", () => {
     expect(french.text).toMatch(/30 juin 2035.*19:30/);
 
     // Both coordinators hear that it opened by itself, in their language.
-    const told = await db().emailMessage.findMany({ where: { template: "round-opened", subject: { contains: "On time" } } });
+    const told = await readOutbox(db(), { where: { template: "round-opened", subject: { contains: "On time" } } });
     expect(told.map((m) => m.toAddress).sort()).toEqual(["colleague@coord.example", "lead@coord.example"]);
     expect(told.find((m) => m.toAddress === "colleague@coord.example")!.subject).toMatch(/^Ronda abierta/);
   });
@@ -465,11 +466,11 @@ describe("an open round", () => {
   it("revokes a link (its token stops working) and resends one (the old token stops, a new one arrives)", async () => {
     const [first, second] = await db().invitationLink.findMany({
       where: { invitation: { roundId, organisationId: orgs.kabul.id } },
-      include: { emails: true },
       orderBy: { createdAt: "asc" },
     });
-    const firstToken = tokenIn(first!.emails[0]!.text)!;
-    const secondToken = tokenIn(second!.emails[0]!.text)!;
+    const emailTo = async (linkId: string) => (await readOutbox(db(), { where: { invitationLinkId: linkId } }))[0]!.text;
+    const firstToken = tokenIn(await emailTo(first!.id))!;
+    const secondToken = tokenIn(await emailTo(second!.id))!;
     expect((await findInvitationLink(firstToken)).state).toBe("valid");
 
     const round = { id: roundId, consultationId };
@@ -486,14 +487,14 @@ describe("an open round", () => {
     );
     expect(resent.status).toBe(302);
     expect((await findInvitationLink(secondToken)).state).toBe("invalid");
-    const latest = (await db().emailMessage.findMany({ where: { invitationLinkId: second!.id }, orderBy: { createdAt: "desc" } }))[0]!;
+    const latest = (await readOutbox(db(), { where: { invitationLinkId: second!.id }, orderBy: { createdAt: "desc" } }))[0]!;
     const newToken = tokenIn(latest.text)!;
     expect(newToken).not.toBe(secondToken);
     expect((await findInvitationLink(newToken)).state).toBe("valid");
 
     // A revoked link can be given a new one too.
     expect(await resendLink(users.lead.id, round, first!.id)).toEqual({ ok: true });
-    const revived = (await db().emailMessage.findMany({ where: { invitationLinkId: first!.id }, orderBy: { createdAt: "desc" } }))[0]!;
+    const revived = (await readOutbox(db(), { where: { invitationLinkId: first!.id }, orderBy: { createdAt: "desc" } }))[0]!;
     expect((await findInvitationLink(tokenIn(revived.text)!)).state).toBe("valid");
     expect((await findInvitationLink(firstToken)).state).toBe("invalid");
     const audited = await db().auditEvent.findMany({ where: { action: { in: ["invitation.link-revoked", "invitation.link-resent"] }, consultationId } });
@@ -520,7 +521,7 @@ describe("an open round", () => {
     expect(later.ok && later.outcome.reminded).toEqual(["Survivor Network"]);
     const limit = await sendReminders(users.lead.id, roundId, [ngo.id], new Date(Date.now() + 4 * HOUR));
     expect(limit.ok && limit.outcome.skipped).toEqual([{ organisation: "Survivor Network", reason: "limit" }]);
-    const reminder = (await db().emailMessage.findFirstOrThrow({ where: { template: "reminder", invitationLink: { invitationId: ngo.id } } }));
+    const reminder = (await readOutbox(db(), { where: { template: "reminder", invitationLink: { invitationId: ngo.id } } }))[0]!;
     expect(reminder.text).toContain(`/respond/${ngo.id}`);
     expect(reminder.html).toContain('dir="rtl"'); // the NGO's contact reads Arabic
     expect(await db().auditEvent.count({ where: { action: "invitation.reminded", entityId: ngo.id } })).toBe(2);
@@ -597,7 +598,7 @@ describe("an open round", () => {
     );
     expect(extended.status).toBe(302);
     expect((await invitationOf(roundId, orgs.kabul.id)).extendedUntil?.toISOString()).toBe("2040-01-31T17:00:00.000Z");
-    const told = await db().emailMessage.findMany({ where: { template: "deadline-extended", invitationLink: { invitationId: kabul.id } } });
+    const told = await readOutbox(db(), { where: { template: "deadline-extended", invitationLink: { invitationId: kabul.id } } });
     expect(told).toHaveLength(2);
     expect(told.find((m) => m.toAddress === "focal@af.example")!.text).toMatch(/31 January 2040.*21:30/);
     expect(await db().auditEvent.count({ where: { action: "invitation.deadline-extended", entityId: kabul.id } })).toBe(1);

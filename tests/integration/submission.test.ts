@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
+import { readOutbox } from "~/modules/mail/outbox.server";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/respond.$invitationId.review";
 import { loader as submittedLoader } from "~/routes/respond.$invitationId.submitted";
 import { action as withdrawAction, loader as withdrawLoader } from "~/routes/respond.$invitationId.withdraw";
@@ -36,7 +37,7 @@ async function state(org: Org) {
     response,
     receipts: await db().saveReceipt.count({ where: { responseId: response.id } }),
     audits: await db().auditEvent.findMany({ where: { entityId: response.id }, orderBy: { at: "asc" } }),
-    emails: await db().emailMessage.findMany({ where: { template: "submission-receipt", toAddress: org.submitter.email }, orderBy: { createdAt: "asc" } }),
+    emails: await readOutbox(db(), { where: { template: "submission-receipt", toAddress: org.submitter.email }, orderBy: { createdAt: "asc" } }),
   };
 }
 

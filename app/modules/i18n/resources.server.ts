@@ -13,6 +13,14 @@ import { signin } from "./messages/signin";
 
 export const NAMESPACES = { common, respond, options, review, section, signin };
 
+const byLanguage = new Map<Language, Resources>();
+
+/** The messages of every namespace in one language: built once, the same object every time. */
 export function resourcesFor(language: Language): Resources {
-  return Object.fromEntries(Object.entries(NAMESPACES).map(([ns, catalog]) => [ns, catalog[language]]));
+  let resources = byLanguage.get(language);
+  if (!resources) {
+    resources = Object.fromEntries(Object.entries(NAMESPACES).map(([ns, catalog]) => [ns, catalog[language]]));
+    byLanguage.set(language, resources);
+  }
+  return resources;
 }

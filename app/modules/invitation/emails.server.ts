@@ -10,7 +10,7 @@
  */
 import type { Prisma } from "~/generated/prisma/client";
 import { env } from "~/modules/config/env.server";
-import { queueEmail, queueEmails, type QueueEmailInput } from "~/modules/mail/outbox.server";
+import { queueEmails, type QueueEmailInput } from "~/modules/mail/outbox.server";
 import { deadlineOf } from "~/modules/response/respondent-round.server";
 import { formatDateTime } from "~/modules/round/dates";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
@@ -62,14 +62,10 @@ function invitationEmail(link: LinkRecipient, ctx: InvitationContext, token: str
   };
 }
 
-/** A fresh personal token for the link (any earlier one stops working) and the invitation email carrying it. */
-export async function sendInvitationLink(tx: Tx, link: LinkRecipient, ctx: InvitationContext) {
-  const token = randomToken();
-  await tx.invitationLink.update({ where: { id: link.id }, data: { tokenHash: hashToken(token), revokedAt: null } });
-  return queueEmail(tx, invitationEmail(link, ctx, token));
-}
-
-/** sendInvitationLink for a whole audience: one statement for the new tokens, one for the emails. Returns how many. */
+/**
+ * A fresh personal token for each link (any earlier one stops working) and the invitation email
+ * carrying it: one statement for the tokens, one mailing for the emails. Returns how many.
+ */
 export async function sendInvitationLinks(tx: Tx, items: { link: LinkRecipient; ctx: InvitationContext }[]): Promise<number> {
   if (items.length === 0) return 0;
   const tokens = items.map(() => randomToken());
@@ -83,10 +79,10 @@ export async function sendInvitationLinks(tx: Tx, items: { link: LinkRecipient; 
   );
 }
 
-export function queueReminder(tx: Tx, link: LinkRecipient, ctx: InvitationContext, draftStarted: boolean) {
+/** What reminders and deadline notices share: they point at the response page, not a token. */
+function responseEmail(link: LinkRecipient, ctx: InvitationContext) {
   const user = link.contact.user;
-  return queueEmail(tx, {
-    template: "reminder",
+  return {
     to: user.email,
     language: user.language,
     invitationLinkId: link.id,
@@ -95,29 +91,29 @@ export function queueReminder(tx: Tx, link: LinkRecipient, ctx: InvitationContex
       organisationName: ctx.organisationName,
       roundTitle: ctx.round.title,
       deadlineText: deadlineText(ctx, user),
-      draftStarted,
       link: responseLink(ctx.invitation.id),
       language: user.language,
     },
-  });
+  };
 }
 
-export function queueDeadlineExtended(tx: Tx, link: LinkRecipient, ctx: InvitationContext) {
-  const user = link.contact.user;
-  return queueEmail(tx, {
-    template: "deadline-extended",
-    to: user.email,
-    language: user.language,
-    invitationLinkId: link.id,
-    props: {
-      contactName: user.name,
-      organisationName: ctx.organisationName,
-      roundTitle: ctx.round.title,
-      deadlineText: deadlineText(ctx, user),
-      link: responseLink(ctx.invitation.id),
-      language: user.language,
-    },
-  });
+/** One reminder per link, as one mailing; draftStarted changes the wording. Returns how many. */
+export function queueReminders(tx: Tx, items: { link: LinkRecipient; ctx: InvitationContext; draftStarted: boolean }[]) {
+  return queueEmails(
+    tx,
+    items.map(({ link, ctx, draftStarted }): QueueEmailInput<"reminder"> => {
+      const email = responseEmail(link, ctx);
+      return { ...email, template: "reminder", props: { ...email.props, draftStarted } };
+    }),
+  );
+}
+
+/** The new deadline, to every link of one invitation. Returns how many. */
+export function queueDeadlineExtended(tx: Tx, links: LinkRecipient[], ctx: InvitationContext) {
+  return queueEmails(
+    tx,
+    links.map((link): QueueEmailInput<"deadline-extended"> => ({ ...responseEmail(link, ctx), template: "deadline-extended" })),
+  );
 }
 
 /** The Prisma include that loads an invitation with what its emails need. */

@@ -12,7 +12,7 @@ import type { FieldErrors } from "~/modules/forms/validation";
 import { isAcceptingAnswers } from "~/modules/response/respondent-round.server";
 import { lockRound } from "~/modules/round/lock.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
-import { INVITATION_FOR_EMAIL, invitationContext, queueDeadlineExtended, sendInvitationLink, sendInvitationLinks } from "./emails.server";
+import { INVITATION_FOR_EMAIL, invitationContext, queueDeadlineExtended, sendInvitationLinks } from "./emails.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -167,7 +167,7 @@ export async function resendLink(actorId: string, round: RoundRef, linkId: strin
     }
     if (link.contact.user.disabledAt) return { ok: false, errors: { form: "This person's account is disabled." } };
     const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: invitation.organisationId }, select: { name: true } });
-    await sendInvitationLink(tx, link, invitationContext(invitation.round, { ...invitation, organisation }));
+    await sendInvitationLinks(tx, [{ link, ctx: invitationContext(invitation.round, { ...invitation, organisation }) }]);
     await audit(tx, {
       actorId,
       action: "invitation.link-resent",
@@ -234,7 +234,7 @@ export async function extendDeadline(
       },
     });
     const ctx = invitationContext(locked, { ...invitation, extendedUntil: input.extendedUntil });
-    for (const link of invitation.links) await queueDeadlineExtended(tx, link, ctx);
+    await queueDeadlineExtended(tx, invitation.links, ctx);
     return { ok: true, emails: invitation.links.length };
   });
 }

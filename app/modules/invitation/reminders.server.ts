@@ -11,7 +11,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { db } from "~/modules/db/client.server";
 import { isAcceptingAnswers } from "~/modules/response/respondent-round.server";
 import { lockRound, type LockedRound } from "~/modules/round/lock.server";
-import { INVITATION_FOR_EMAIL, invitationContext, queueReminder } from "./emails.server";
+import { INVITATION_FOR_EMAIL, invitationContext, queueReminders, type InvitationContext, type LinkRecipient } from "./emails.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,6 +42,7 @@ export async function remindInvitations(
   const responseOf = new Map(responses.map((r) => [r.organisationId, r.status]));
 
   const outcome: ReminderOutcome = { reminded: [], skipped: [], emails: 0 };
+  const mailing: { link: LinkRecipient; ctx: InvitationContext; draftStarted: boolean }[] = [];
   for (const invitation of invitations) {
     const organisation = invitation.organisation.name;
     const status = responseOf.get(invitation.organisationId);
@@ -62,7 +63,7 @@ export async function remindInvitations(
       continue;
     }
     const ctx = invitationContext(round, invitation);
-    for (const link of invitation.links) await queueReminder(tx, link, ctx, status === "DRAFT");
+    mailing.push(...invitation.links.map((link) => ({ link, ctx, draftStarted: status === "DRAFT" })));
     await tx.invitation.update({
       where: { id: invitation.id },
       data: { remindersSent: { increment: 1 }, lastRemindedAt: opts.now },
@@ -81,8 +82,8 @@ export async function remindInvitations(
       },
     });
     outcome.reminded.push(organisation);
-    outcome.emails += invitation.links.length;
   }
+  outcome.emails = await queueReminders(tx, mailing);
   return outcome;
 }
 

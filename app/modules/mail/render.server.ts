@@ -62,11 +62,92 @@ const toPlainText = compile({ wordwrap: false, ...TEXT_OPTIONS, selectors: [...p
 
 const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
-export async function renderEmail<T extends EmailTemplateName>(template: T, props: EmailTemplates[T]): Promise<RenderedEmail> {
-  const entry = TEMPLATES[template] as unknown as Template<EmailTemplates[T]> | undefined;
-  if (!entry) throw new Error(`Unknown email template "${String(template)}"`);
+function render<P>(entry: Template<P>, props: P): RenderedEmail {
   const element = createElement(entry.component as ComponentType<object>, props as object);
   const html = DOCTYPE + renderToStaticMarkup(element);
   const text = toPlainText(html);
   return { subject: entry.subject(props).replace(/[\r\n]+/g, " ").trim(), html, text: text.trim() + "\n" };
+}
+
+function templateOf<T extends EmailTemplateName>(template: T) {
+  const entry = TEMPLATES[template] as unknown as Template<EmailTemplates[T]> | undefined;
+  if (!entry) throw new Error(`Unknown email template "${String(template)}"`);
+  return entry;
+}
+
+export async function renderEmail<T extends EmailTemplateName>(template: T, props: EmailTemplates[T]): Promise<RenderedEmail> {
+  return render(templateOf(template), props);
+}
+
+// ── Mailings: one render per shape, the personal parts pasted in ──
+
+/** A rendered email with markers where each message's fills go; a message is a body and its fills. */
+export type EmailBodyContent = { html: string; text: string };
+export type RenderedMessage = { subject: string; body: EmailBodyContent; fills: string[] };
+
+const marker = (i: number) => `%%consult-fill-${i}%%`;
+const MARKERS = /%%consult-fill-(\d+)%%/g;
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
+/** The HTML and text a message carries: its body with its fills pasted in, escaped as React would. */
+export function fillBody(body: EmailBodyContent, fills: string[]): EmailBodyContent {
+  if (fills.length === 0) return body;
+  return {
+    html: body.html.replace(MARKERS, (_, i: string) => escapeHtml(fills[Number(i)]!)),
+    // html-to-text collapses runs of white space inside a paragraph: so does the paste.
+    text: body.text.replace(MARKERS, (_, i: string) => fills[Number(i)]!.replace(/\s+/g, " ")),
+  };
+}
+
+const fillSubject = (subject: string, fills: string[]) => subject.replace(MARKERS, (_, i: string) => fills[Number(i)]!.replace(/[\r\n]+/g, " "));
+
+/**
+ * The props with every non-empty string except the language replaced by a marker, and a key
+ * for what is left: messages with the same key differ only in the pasted-in strings.
+ */
+function skeleton(props: object) {
+  const fills: string[] = [];
+  const skeletonProps: Record<string, unknown> = {};
+  const shape: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(props)) {
+    if (typeof value === "string" && value !== "" && name !== "language") {
+      skeletonProps[name] = marker(fills.length);
+      shape[name] = "…";
+      fills.push(value);
+    } else {
+      skeletonProps[name] = value;
+      shape[name] = value;
+    }
+  }
+  return { fills, skeletonProps, key: JSON.stringify(shape) };
+}
+
+/**
+ * Many messages of one template, for a round's mailing: React renders each shape (language,
+ * flags) once with markers in place of the names, dates and links, and messages of that shape
+ * share its body (one row in EmailBody) and keep only their fills, which the worker pastes in
+ * (fillBody). The first message of each shape is also rendered in full and compared: a template
+ * that does more with a string than print it (cuts it, tests it) is then rendered message by
+ * message, so what is sent is always exactly renderEmail's output.
+ */
+export function renderMessages<T extends EmailTemplateName>(template: T, propsList: EmailTemplates[T][]): RenderedMessage[] {
+  const entry = templateOf(template);
+  const shapes = new Map<string, { subject: string; body: EmailBodyContent } | null>();
+  const alone = (props: EmailTemplates[T]): RenderedMessage => {
+    const { subject, html, text } = render(entry, props);
+    return { subject, body: { html, text }, fills: [] };
+  };
+  return propsList.map((props) => {
+    const { fills, skeletonProps, key } = skeleton(props as object);
+    if (!shapes.has(key)) {
+      const candidate = render(entry, skeletonProps as EmailTemplates[T]);
+      const exact = render(entry, props);
+      const filled = fillBody(candidate, fills);
+      const same = filled.html === exact.html && filled.text === exact.text && fillSubject(candidate.subject, fills) === exact.subject;
+      shapes.set(key, same ? { subject: candidate.subject, body: { html: candidate.html, text: candidate.text } } : null);
+    }
+    const shape = shapes.get(key);
+    return shape ? { subject: fillSubject(shape.subject, fills), body: shape.body, fills } : alone(props);
+  });
 }

@@ -103,7 +103,7 @@ export function smtpOptionsFromUrl(smtpUrl: string): Record<string, unknown> {
   }
   return {
     pool: true,
-    maxConnections: 2,
+    maxConnections: 5,
     connectionTimeout: 20_000,
     greetingTimeout: 15_000,
     socketTimeout: 45_000,

@@ -10,6 +10,7 @@
  * the same Message-ID, so mail clients show it once.
  */
 import { db as defaultDb, type Db } from "~/modules/db/client.server";
+import { fillBody } from "./render.server";
 import { createMailTransport, describeMailError, isPermanentMailError, type MailTransport } from "./transport.server";
 
 export const MAX_ATTEMPTS = 8;
@@ -84,7 +85,7 @@ export async function sendPendingEmails(options: SendPendingOptions): Promise<Se
   const messages = await db.emailMessage.findMany({
     where: { id: { in: ids } },
     orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-    select: { id: true, toAddress: true, subject: true, html: true, text: true, language: true, attempts: true },
+    select: { id: true, toAddress: true, subject: true, fills: true, body: { select: { html: true, text: true } }, language: true, attempts: true },
   });
 
   type Outcome = Exclude<keyof SendPendingResult, "claimed">;
@@ -105,8 +106,7 @@ export async function sendPendingEmails(options: SendPendingOptions): Promise<Se
         id: message.id,
         to: message.toAddress,
         subject: message.subject,
-        html: message.html,
-        text: message.text,
+        ...fillBody(message.body, message.fills),
         language: message.language,
       });
       outcome = { ok: true, providerMessageId: sent.providerMessageId };
