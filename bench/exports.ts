@@ -99,6 +99,8 @@ export type ExportsMeasurement = {
   rows: number;
   bytes: number;
   seconds: number;
+  /** The server's RSS once started, before any export. */
+  idleRssMb: number;
   peakRssMb: number;
   rssBeforeMb: number;
   /** The part of the RSS that is the process's own heap and stacks (not the node binary and libraries mapped from disk). */
@@ -107,9 +109,17 @@ export type ExportsMeasurement = {
   vmHwmMb: number;
 };
 
-export async function measureExports(options: { appUrl: string; cookie: string; serverPid: number; setup: ExportsSetup }): Promise<ExportsMeasurement> {
+/**
+ * `warmUpPath`: a small export downloaded first (the demo round's matrix), so the measurement is
+ * of a server that has exported before, not of loading and compiling the export code.
+ */
+export async function measureExports(options: { appUrl: string; cookie: string; serverPid: number; setup: ExportsSetup; warmUpPath: string }): Promise<ExportsMeasurement> {
   const { appUrl, cookie, serverPid, setup } = options;
   const path = `/consultations/${setup.consultationId}/rounds/${setup.roundId}/exports/matrix.xlsx`;
+  const idleMb = statusKb(serverPid, "VmRSS") / 1024;
+  const warmUp = await fetch(appUrl + options.warmUpPath, { headers: { cookie } });
+  if (warmUp.status !== 200) throw new Error(`The warm-up export answered ${warmUp.status}`);
+  await warmUp.arrayBuffer();
   const rssBefore = statusKb(serverPid, "VmRSS");
   const anonBefore = statusKb(serverPid, "RssAnon");
   let peak = rssBefore;
@@ -136,7 +146,7 @@ export async function measureExports(options: { appUrl: string; cookie: string; 
   const rows = workbook.worksheets[0]!.actualRowCount - 1;
   if (rows !== setup.comments) throw new Error(`The XLSX matrix has ${rows} rows, not ${setup.comments}`);
   const mb = (kb: number) => Math.round(kb / 102.4) / 10;
-  return { path, comments: setup.comments, rows, bytes: file.length, seconds, peakRssMb: mb(peak), rssBeforeMb: mb(rssBefore), peakRssAnonMb: mb(peakAnon), rssAnonBeforeMb: mb(anonBefore), vmHwmMb: mb(statusKb(serverPid, "VmHWM")) };
+  return { path, idleRssMb: Math.round(idleMb * 10) / 10, comments: setup.comments, rows, bytes: file.length, seconds, peakRssMb: mb(peak), rssBeforeMb: mb(rssBefore), peakRssAnonMb: mb(peakAnon), rssAnonBeforeMb: mb(anonBefore), vmHwmMb: mb(statusKb(serverPid, "VmHWM")) };
 }
 
 export function exportsSummary(m: ExportsMeasurement) {
@@ -144,7 +154,7 @@ export function exportsSummary(m: ExportsMeasurement) {
     measurement: m,
     rows: [
       { measure: `XLSX comment matrix, ${m.rows.toLocaleString("en")} comments (${Math.round(m.bytes / 1024)} KB), over HTTP`, result: `${m.seconds.toFixed(2)} s`, target: `< ${TARGETS.seconds} s`, met: m.seconds < TARGETS.seconds },
-      { measure: "server RSS during the export (peak of 25 ms samples)", result: `${m.peakRssMb} MB (before: ${m.rssBeforeMb} MB)`, target: `< ${TARGETS.peakRssMb} MB`, met: m.peakRssMb < TARGETS.peakRssMb },
+      { measure: "server RSS during the export (peak of 25 ms samples)", result: `${m.peakRssMb} MB (idle: ${m.idleRssMb} MB; after a warm-up export: ${m.rssBeforeMb} MB)`, target: `< ${TARGETS.peakRssMb} MB`, met: m.peakRssMb < TARGETS.peakRssMb },
       { measure: "of which anonymous (heap, stacks; not the binary and libraries)", result: `${m.peakRssAnonMb} MB (before: ${m.rssAnonBeforeMb} MB)`, target: "", met: true },
       { measure: "server VmHWM (peak since the server started)", result: `${m.vmHwmMb} MB`, target: `< ${TARGETS.peakRssMb} MB`, met: m.vmHwmMb < TARGETS.peakRssMb },
     ],

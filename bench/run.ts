@@ -117,7 +117,7 @@ try {
     ? workspaceSummary(workspaceSetup, await measureTrackingPage({ appUrl, setup: workspaceSetup, cookie: coordinatorCookie, seconds }))
     : null;
 
-  const exportsResult = exportsSetup ? exportsSummary(await measureExports({ appUrl, cookie: coordinatorCookie, serverPid: server.pid!, setup: exportsSetup })) : null;
+  const exportsResult = exportsSetup ? exportsSummary(await measureExports({ appUrl, cookie: coordinatorCookie, serverPid: server.pid!, setup: exportsSetup, warmUpPath: `/consultations/${invitation.round.consultationId}/rounds/${invitation.roundId}/exports/matrix.xlsx` })) : null;
 
   if (results.length > 0) {
     console.log(`\n${connections} connections, ${seconds} s each, production build, ${embedded ? "embedded PostgreSQL 17" : "BENCH_DATABASE_URL"}`);

@@ -12,6 +12,9 @@ import JSZip from "jszip";
 import { database, expectAccessible } from "./fixtures";
 import { signInAs } from "./sign-in";
 
+// Sign-in, an axe scan and two downloads on a shared machine: allow for a slow one.
+test.setTimeout(180_000);
+
 const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
 const HEADERS = ["No.", "Stakeholder", "Clause/section", "Paragraph", "Type of comment (general/technical/editorial)", "Comment", "Proposed change", "Observations of the secretariat"];
 
@@ -34,7 +37,7 @@ async function demo(): Promise<Demo> {
 }
 
 async function downloadLink(page: Page, name: string): Promise<{ filename: string; content: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: new RegExp(`^${name.replace(".", "\\.")}:`) }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: new RegExp(`^${name.replace(".", "\\.")}\\s*:`) }).click()]);
   const file = await download.path();
   return { filename: download.suggestedFilename(), content: fs.readFileSync(file) };
 }
