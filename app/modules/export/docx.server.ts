@@ -5,12 +5,10 @@
  * whole. For very large rounds the XLSX is the format to use.
  */
 import { Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table as DocxTable, TableCell, TableRow, TextRun, WidthType } from "docx";
-import type { Table } from "./table";
-
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g; // eslint-disable-line no-control-regex
+import { xmlSafe, type Table } from "./table";
 
 function cell(text: string, header = false) {
-  const lines = text.replace(CONTROL, "").split(/\r?\n/);
+  const lines = xmlSafe(text).split(/\r?\n/);
   return new TableCell({
     children: lines.map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 18 })] })),
   });

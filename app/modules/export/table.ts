@@ -5,3 +5,10 @@ export type Table = {
   widths?: number[];
   batches: AsyncIterable<string[][]>;
 };
+
+// XML 1.0 (inside XLSX and DOCX) cannot carry most control characters: they are dropped.
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+
+export function xmlSafe(text: string): string {
+  return text.replace(CONTROL, "");
+}

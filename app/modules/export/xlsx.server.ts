@@ -7,14 +7,12 @@
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { Table } from "./table";
+import { xmlSafe, type Table } from "./table";
 
-// Excel's limit per cell; and XML 1.0 cannot carry most control characters.
-const CELL_MAX = 32_767;
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g; // eslint-disable-line no-control-regex
+const CELL_MAX = 32_767; // Excel's limit per cell
 
 export function xlsxCell(value: string): string {
-  const clean = value.replace(CONTROL, "");
+  const clean = xmlSafe(value);
   return clean.length > CELL_MAX ? `${clean.slice(0, CELL_MAX - 20)}… [truncated]` : clean;
 }
 
