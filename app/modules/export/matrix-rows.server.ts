@@ -1,8 +1,9 @@
 /**
  * The comment-resolution matrix (ISO comment template): one row per comment, read from the
  * database question by question in pages of BATCH with keyset pagination (on the answer id),
- * so an export of any size holds one page in memory. Comments are submitted responses' non-blank written answers (long text, short
- * text, proposed wording); drafts and withdrawn responses never appear. The publication
+ * so an export of any size holds one page in memory. Comments are submitted responses'
+ * non-blank written answers (long text, short text, proposed wording); drafts and withdrawn
+ * responses never appear. The publication
  * reader gets only publishable responses (PUBLISHABLE_SQL), and every row goes through the
  * attribution rule again before it is shown.
  */
