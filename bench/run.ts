@@ -4,10 +4,11 @@
  *   - the respondent section page (signed in as a demo respondent)
  *   - the coordinator results page (signed in as the demo coordinator)
  * then the coordinator workspace's targets (bench/workspace.ts: inviting 500 organisations,
- * the outbox worker to a local SMTP server, the tracking page of a 500-organisation round).
+ * the outbox worker to a local SMTP server, the tracking page of a 500-organisation round)
+ * and the exports' target (bench/exports.ts: the XLSX comment matrix of 10,000 comments).
  * Prints tables and writes bench/results/latest.json. Never part of the test suite.
  * Options: --no-build, --connections N (default 50), --seconds N (default 10), --port N
- *          (default 3200), --only pages|workspace (one part only),
+ *          (default 3200), --only pages|workspace|exports (one part only),
  *          --profile (writes a V8 CPU profile of the server to bench/results/).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -21,6 +22,7 @@ import { applyPendingMigrations } from "../app/modules/db/migrate.server";
 import { createPrismaClient } from "../app/modules/db/client.server";
 import { hashToken, randomToken } from "../app/modules/security/tokens.server";
 import { seedDemo } from "../prisma/seed/demo";
+import { exportsSummary, measureExports, prepareExportsBench } from "./exports";
 import { measureTrackingPage, prepareWorkspaceBench, workspaceSummary } from "./workspace";
 
 const args = process.argv.slice(2);
@@ -33,7 +35,7 @@ const seconds = option("seconds", 10);
 const port = option("port", 3200);
 const appUrl = `http://127.0.0.1:${port}`;
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
-if (only !== null && only !== "pages" && only !== "workspace") throw new Error("--only takes pages or workspace");
+if (only !== null && only !== "pages" && only !== "workspace" && only !== "exports") throw new Error("--only takes pages, workspace or exports");
 const secret = "bench-session-secret-0123456789abcdefghijklmnop";
 
 if (!args.includes("--no-build")) {
@@ -65,10 +67,11 @@ const invitation = await db.invitation.findFirstOrThrow({
   include: { round: { include: { version: { include: { sections: { orderBy: { position: "asc" }, take: 3 } } } } } },
 });
 const section = invitation.round.version.sections[2]!;
+const exportsSetup = only === null || only === "exports" ? await prepareExportsBench(db) : null;
 await db.$disconnect();
 
 // Before the server starts, so that its mail worker leaves the bench's messages to ours.
-const workspaceSetup = only === "pages" ? null : await prepareWorkspaceBench({ databaseUrl, appUrl, dataDir, secret });
+const workspaceSetup = only === "pages" || only === "exports" ? null : await prepareWorkspaceBench({ databaseUrl, appUrl, dataDir, secret });
 
 const profile = args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench", "results")}`] : [];
 const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
@@ -85,7 +88,7 @@ try {
     await new Promise((r) => setTimeout(r, 250));
   }
 
-  const targets = only === "workspace" ? [] : [
+  const targets = only === "workspace" || only === "exports" ? [] : [
     { name: "respondent section page", path: `/respond/${invitation.id}/sections/${section.key}`, cookie: respondentCookie },
     { name: "coordinator results page", path: `/consultations/${invitation.round.consultationId}/rounds/${invitation.roundId}/results`, cookie: coordinatorCookie },
   ];
@@ -114,6 +117,8 @@ try {
     ? workspaceSummary(workspaceSetup, await measureTrackingPage({ appUrl, setup: workspaceSetup, cookie: coordinatorCookie, seconds }))
     : null;
 
+  const exportsResult = exportsSetup ? exportsSummary(await measureExports({ appUrl, cookie: coordinatorCookie, serverPid: server.pid!, setup: exportsSetup, warmUpPath: `/consultations/${invitation.round.consultationId}/rounds/${invitation.roundId}/exports/matrix.xlsx` })) : null;
+
   if (results.length > 0) {
     console.log(`\n${connections} connections, ${seconds} s each, production build, ${embedded ? "embedded PostgreSQL 17" : "BENCH_DATABASE_URL"}`);
     console.table(
@@ -134,9 +139,13 @@ try {
     console.log("\nCoordinator workspace (bench/workspace.ts), against the issue's targets:");
     console.table(workspace.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
   }
+  if (exportsResult) {
+    console.log("\nExports (bench/exports.ts), against the issue's targets:");
+    console.table(exportsResult.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
+  }
   fs.mkdirSync(path.join("bench", "results"), { recursive: true });
   const out = path.join("bench", "results", "latest.json");
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace }, null, 2) + "\n");
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace, exports: exportsResult }, null, 2) + "\n");
   console.log(`Written to ${out}`);
 } finally {
   server.kill("SIGTERM");
