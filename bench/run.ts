@@ -8,7 +8,7 @@
  * and the exports' target (bench/exports.ts: the XLSX comment matrix of 10,000 comments).
  * Prints tables and writes bench/results/latest.json. Never part of the test suite.
  * Options: --no-build, --connections N (default 50), --seconds N (default 10), --port N
- *          (default 3200), --only pages|workspace|exports (one part only),
+ *          (default 3200), --only pages|workspace|exports|respondent (one part only),
  *          --profile (writes a V8 CPU profile of the server to bench/results/).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -23,6 +23,7 @@ import { createPrismaClient } from "../app/modules/db/client.server";
 import { hashToken, randomToken } from "../app/modules/security/tokens.server";
 import { seedDemo } from "../prisma/seed/demo";
 import { exportsSummary, measureExports, prepareExportsBench } from "./exports";
+import { measureAutosave, measureSlowFirstLoad, prepareRespondentBench, respondentSummary } from "./respondent";
 import { measureTrackingPage, prepareWorkspaceBench, workspaceSummary } from "./workspace";
 
 const args = process.argv.slice(2);
@@ -34,8 +35,10 @@ const connections = option("connections", 50);
 const seconds = option("seconds", 10);
 const port = option("port", 3200);
 const appUrl = `http://127.0.0.1:${port}`;
-const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
-if (only !== null && only !== "pages" && only !== "workspace" && only !== "exports") throw new Error("--only takes pages, workspace or exports");
+const PARTS = ["pages", "workspace", "exports", "respondent"];
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1]! : null;
+if (only !== null && !PARTS.includes(only)) throw new Error(`--only takes one of ${PARTS.join(", ")}`);
+const runs = (part: string) => only === null || only === part;
 const secret = "bench-session-secret-0123456789abcdefghijklmnop";
 
 if (!args.includes("--no-build")) {
@@ -67,11 +70,13 @@ const invitation = await db.invitation.findFirstOrThrow({
   include: { round: { include: { version: { include: { sections: { orderBy: { position: "asc" }, take: 3 } } } } } },
 });
 const section = invitation.round.version.sections[2]!;
-const exportsSetup = only === null || only === "exports" ? await prepareExportsBench(db) : null;
+const exportsSetup = runs("exports") ? await prepareExportsBench(db) : null;
+const respondentSetup = runs("respondent") ? await prepareRespondentBench(db) : null;
+const respondentCookies = respondentSetup ? await Promise.all(respondentSetup.respondents.map((r) => sessionCookieFor(r.email))) : [];
 await db.$disconnect();
 
 // Before the server starts, so that its mail worker leaves the bench's messages to ours.
-const workspaceSetup = only === "pages" || only === "exports" ? null : await prepareWorkspaceBench({ databaseUrl, appUrl, dataDir, secret });
+const workspaceSetup = !runs("workspace") ? null : await prepareWorkspaceBench({ databaseUrl, appUrl, dataDir, secret });
 
 const profile = args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench", "results")}`] : [];
 const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
@@ -88,7 +93,7 @@ try {
     await new Promise((r) => setTimeout(r, 250));
   }
 
-  const targets = only === "workspace" || only === "exports" ? [] : [
+  const targets = !runs("pages") ? [] : [
     { name: "respondent section page", path: `/respond/${invitation.id}/sections/${section.key}`, cookie: respondentCookie },
     { name: "coordinator results page", path: `/consultations/${invitation.round.consultationId}/rounds/${invitation.roundId}/results`, cookie: coordinatorCookie },
   ];
@@ -119,6 +124,13 @@ try {
 
   const exportsResult = exportsSetup ? exportsSummary(await measureExports({ appUrl, cookie: coordinatorCookie, serverPid: server.pid!, setup: exportsSetup, warmUpPath: `/consultations/${invitation.round.consultationId}/rounds/${invitation.roundId}/exports/matrix.xlsx` })) : null;
 
+  const respondent = respondentSetup
+    ? respondentSummary(
+        await measureAutosave({ appUrl, setup: respondentSetup, cookies: respondentCookies, seconds: Math.max(seconds, 10) }),
+        await measureSlowFirstLoad({ appUrl, path: respondentSetup.sectionPath(respondentSetup.respondents[0]!.invitationId), cookie: respondentCookies[0]!, runs: 3 }),
+      )
+    : null;
+
   if (results.length > 0) {
     console.log(`\n${connections} connections, ${seconds} s each, production build, ${embedded ? "embedded PostgreSQL 17" : "BENCH_DATABASE_URL"}`);
     console.table(
@@ -143,9 +155,13 @@ try {
     console.log("\nExports (bench/exports.ts), against the issue's targets:");
     console.table(exportsResult.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
   }
+  if (respondent) {
+    console.log("\nRespondent experience (bench/respondent.ts), against the issue's targets:");
+    console.table(respondent.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
+  }
   fs.mkdirSync(path.join("bench", "results"), { recursive: true });
   const out = path.join("bench", "results", "latest.json");
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace, exports: exportsResult }, null, 2) + "\n");
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace, exports: exportsResult, respondent }, null, 2) + "\n");
   console.log(`Written to ${out}`);
 } finally {
   server.kill("SIGTERM");
