@@ -5,7 +5,18 @@
  * for the plain-text part.
  */
 import type { CSSProperties, ReactNode } from "react";
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Section, Text } from "@react-email/components";
+// One package per component rather than @react-email/components, which loads every component
+// (syntax highlighting, Tailwind) and costs the server process about 40 MB.
+import { Body } from "@react-email/body";
+import { Button } from "@react-email/button";
+import { Container } from "@react-email/container";
+import { Head } from "@react-email/head";
+import { Heading } from "@react-email/heading";
+import { Hr } from "@react-email/hr";
+import { Html } from "@react-email/html";
+import { Link } from "@react-email/link";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import { emailLanguage, emailStrings, textDirection } from "./strings";
 
 const font =

@@ -1,5 +1,5 @@
 /** The one-time sign-in email: a link and, for another device, a short code. */
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import { ActionButton, EmailLayout, Ltr, Paragraph } from "./layout";
 import { emailStrings } from "./strings";
 

@@ -1,6 +1,7 @@
 /** The receipt a contact gets when their organisation's response is submitted, with a copy of the answers. */
 import { Fragment } from "react";
-import { Section, Text } from "@react-email/components";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import { ActionButton, EmailLayout, emailStyles, Paragraph, SubHeading } from "./layout";
 import { emailLanguage, emailStrings, textDirection } from "./strings";
 

@@ -8,7 +8,6 @@
  * the same as its render() (without the empty Suspense markers) and its plainText option.
  */
 import { createElement, type ComponentType } from "react";
-import { plainTextSelectors } from "@react-email/render";
 import { compile } from "html-to-text";
 import { renderToStaticMarkup } from "react-dom/server";
 import * as deadlineExtended from "../../../emails/deadline-extended";
@@ -49,6 +48,18 @@ export const EMAIL_TEMPLATE_NAMES = Object.keys(TEMPLATES) as EmailTemplateName[
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
+/**
+ * @react-email/render's plain-text selectors (its version 2.3), copied rather than imported:
+ * that package would load a formatter and more, about 15 MB in the server process, for this list.
+ */
+const REACT_EMAIL_TEXT_SELECTORS = [
+  { selector: "img", format: "skip" },
+  { selector: "[data-skip-in-text=true]", format: "skip" },
+  { selector: "a", options: { linkBrackets: false, hideLinkHrefIfSameAsText: true } },
+  { selector: '[data-text-format="dataTable"]', format: "dataTable" },
+  ...["td", "th"].map((selector) => ({ selector, format: "block", options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } })),
+];
+
 const TEXT_OPTIONS = {
   // html-to-text shouts headings by default; names and titles should keep their case.
   selectors: ["h1", "h2", "h3"].map((selector) => ({
@@ -57,8 +68,8 @@ const TEXT_OPTIONS = {
   })),
 };
 
-// As @react-email/render's plainText: no wrapping, its selectors (links, skipped preview), then ours.
-const toPlainText = compile({ wordwrap: false, ...TEXT_OPTIONS, selectors: [...plainTextSelectors, ...TEXT_OPTIONS.selectors] });
+// As @react-email/render's toPlainText: no wrapping, its selectors (links, skipped preview), then ours.
+const toPlainText = compile({ wordwrap: false, ...TEXT_OPTIONS, selectors: [...REACT_EMAIL_TEXT_SELECTORS, ...TEXT_OPTIONS.selectors] });
 
 const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
