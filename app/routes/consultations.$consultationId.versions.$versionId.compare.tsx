@@ -147,7 +147,7 @@ export default function Compare() {
               {s.previousHeading ? <p className="muted">Heading in version {d.base!.number}: “{s.previousHeading}”</p> : null}
               {s.empty ? (
                 <p className="muted">No text in either version.</p>
-              ) : s.change === "unchanged" || s.change === "moved" ? (
+              ) : !s.parts.some((p) => p.kind !== "same") ? (
                 <p className="muted">The text is the same in both versions.</p>
               ) : (
                 <RedlineView parts={s.parts} title={`Changes to “${s.heading}”`} id={`redline-${s.key}`} />
