@@ -13,8 +13,8 @@ import { notFound } from "~/modules/auth/authorization.server";
 import { validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-access.server";
 import { publishSummary, saveSummaryText, SummaryError, unpublishSummary } from "~/modules/summary/publish.server";
-import { summaryTextSchema, themesField } from "~/modules/summary/schemas";
-import { loadSummary, summaryView, WHOLE_DOCUMENT } from "~/modules/summary/summary.server";
+import { summaryTextSchema, themesField, WHOLE_DOCUMENT } from "~/modules/summary/schemas";
+import { loadSummary, summaryView } from "~/modules/summary/summary.server";
 
 export const meta: MetaFunction = () => [{ title: "Published summary – Consult" }];
 

@@ -3,6 +3,9 @@ import { z } from "zod";
 
 export const MAX_SUMMARY_TEXT = 20_000;
 
+/** The key under which themes about the document as a whole are kept. */
+export const WHOLE_DOCUMENT = "";
+
 const markdown = z
   .string()
   .optional()

@@ -13,9 +13,8 @@ import { formatDateTime } from "~/modules/round/dates";
 import { renderMarkdown } from "~/modules/document/markdown.server";
 import type { RedlinePart } from "~/modules/document/redline";
 import { compareSections, type SectionChange } from "~/modules/revision/compare.server";
+import { WHOLE_DOCUMENT } from "./schemas";
 
-/** The key under which themes about the document as a whole are kept. */
-export const WHOLE_DOCUMENT = "";
 
 export type SummaryQuote = { label: string; text: string };
 export type SummaryItem = { id: string; summary: string; status: WorklistStatus; rationale: string; quotes: SummaryQuote[] };
