@@ -156,7 +156,7 @@ test("a coordinator starts version 2, reads the redline, resolves an item and pu
   await expect(preview.locator(".redline ins").first()).toContainText(ADDED);
   await expectAccessible(page, "summary editor");
   await page.getByRole("button", { name: "Publish the summary" }).click();
-  await expect(page.getByRole("status")).toContainText("The summary is published. 1 email is on the way");
+  await expect(page.getByRole("status")).toContainText("The summary is published. 2 emails are on the way");
 
   // The respondent's email, then the outcome page through a fresh invitation link.
   const email = await readLatestEmail(setup.contactEmail, /What we heard, what we changed/);
