@@ -7,8 +7,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
 import { RoundNav } from "~/components/round/round-nav";
 import { SummaryView } from "~/components/summary/summary-view";
+import { useValidatedForm } from "~/components/use-validated-form";
 import { notFound } from "~/modules/auth/authorization.server";
 import { validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-access.server";
@@ -79,7 +81,9 @@ export default function SummaryEditor() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const [search] = useSearchParams();
   const base = `/consultations/${d.consultationId}/rounds/${d.roundId}`;
-  const errors = actionData?.errors ?? {};
+  const schema = useMemo(() => summaryTextSchema(d.sections.map((s) => s.key)), [d.sections]);
+  const form = useValidatedForm(schema, actionData?.errors);
+  const errors = form.errors;
   const typed = (name: string, fallback: string) => {
     const value = actionData?.values[name];
     return typeof value === "string" ? value : fallback;
@@ -165,7 +169,7 @@ export default function SummaryEditor() {
               </ul>
             </div>
           ) : null}
-          <Form method="post" className="summary-form">
+          <Form method="post" className="summary-form" ref={form.formRef} onSubmit={form.onSubmit} noValidate>
             <div className={`field${errors.intro ? " field--error" : ""}`}>
               <label htmlFor={idOf("intro")}>Introduction</label>
               <span className="hint" id={`${idOf("intro")}-hint`}>
@@ -177,7 +181,7 @@ export default function SummaryEditor() {
                   {errors.intro}
                 </span>
               ) : null}
-              <textarea id={idOf("intro")} name="intro" rows={4} defaultValue={typed("intro", d.intro)} aria-describedby={`${idOf("intro")}-hint${errors.intro ? ` ${idOf("intro")}-error` : ""}`} />
+              <textarea id={idOf("intro")} {...form.register("intro")} rows={4} defaultValue={typed("intro", d.intro)} aria-describedby={`${idOf("intro")}-hint${errors.intro ? ` ${idOf("intro")}-error` : ""}`} />
             </div>
             {d.sections.map((s) => {
               const name = themesField(s.key);
@@ -195,7 +199,7 @@ export default function SummaryEditor() {
                       {error}
                     </span>
                   ) : null}
-                  <textarea id={id} name={name} rows={3} defaultValue={typed(name, s.themes)} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />
+                  <textarea id={id} {...form.register(name)} rows={3} defaultValue={typed(name, s.themes)} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} />
                 </div>
               );
             })}
