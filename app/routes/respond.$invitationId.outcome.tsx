@@ -23,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const title = t("outcomeTitle", { ns: "summary" });
   const outcome = await loadOutcome(invitation.roundId, invitation.organisationId);
   const sectionOf = (key: string | null) => round.sections.find((s) => s.key === key);
+  // Prompts in the reader's language where translated (retired questions keep their original).
+  const questionOf = (id: string) => round.sections.flatMap((s) => s.questions).find((q) => q.id === id);
   return {
     title,
     header: { ...header, current: t("outcomeCrumb", { ns: "summary" }) },
@@ -34,7 +36,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comments: outcome.published
       ? outcome.comments.map((c) => {
           const section = sectionOf(c.sectionKey);
-          return { ...c, heading: section?.heading ?? null, untranslatedFrom: section?.untranslatedFrom };
+          const question = questionOf(c.questionId);
+          return {
+            ...c,
+            question: question?.prompt ?? c.question,
+            questionFrom: question ? question.untranslatedFrom : outcome.sourceLanguage,
+            heading: section?.heading ?? null,
+            untranslatedFrom: section?.untranslatedFrom,
+          };
         })
       : [],
   };
@@ -60,7 +69,7 @@ export default function Outcome() {
               <h2 id={`comment-${i}`} lang={c.heading ? c.untranslatedFrom : undefined}>
                 {c.heading ?? t("wholeDocument")}
               </h2>
-              <p className="muted" lang={d.sourceLanguage}>
+              <p className="muted" lang={c.questionFrom}>
                 {c.question}
               </p>
               <h3>{t("yourComment")}</h3>

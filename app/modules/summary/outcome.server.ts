@@ -11,6 +11,7 @@ import { loadSummary } from "./summary.server";
 
 export type OutcomeComment = {
   answerId: string;
+  questionId: string;
   sectionKey: string | null;
   question: string;
   text: string;
@@ -47,6 +48,7 @@ export async function loadOutcome(roundId: string, organisationId: string) {
     const section = key ? summary!.sections.find((s) => s.key === key) : undefined;
     return {
       answerId: a.id,
+      questionId: a.questionId,
       sectionKey: key,
       question: a.question.prompt,
       text: a.text!.trim(),
