@@ -82,6 +82,14 @@ type Strings = {
     closes: (when: string) => string;
     button: string;
   };
+  summary: {
+    subject: (round: string) => string;
+    preview: (consultation: string) => string;
+    intro: (consultation: string, round: string) => string;
+    outcome: (organisation: string) => string;
+    button: string;
+    publicLink: string;
+  };
 };
 
 const en: Strings = {
@@ -149,6 +157,14 @@ const en: Strings = {
     sent: (o, m) => `Invitations to ${o} organisation${o === 1 ? "" : "s"} are on their way (${m} personal link${m === 1 ? "" : "s"}).`,
     closes: (w) => `It closes on ${w}.`,
     button: "See who has answered",
+  },
+  summary: {
+    subject: (r) => `What we heard, what we changed: ${r}`,
+    preview: (c) => `The summary of a consultation round on ${c} is published`,
+    intro: (c, r) => `The coordinators of ${en.quote(c)} have published the summary of ${en.quote(r)}: the themes of the comments, the decisions with their reasons, and the changes made to the draft.`,
+    outcome: (o) => `You can see, for each comment from ${o}, the decision and the resulting change.`,
+    button: "See what happened to your comments",
+    publicLink: "The public summary:",
   },
 };
 
@@ -222,6 +238,14 @@ const fr: Strings = {
     closes: (w) => `Elle se termine le ${w}.`,
     button: "Voir qui a répondu",
   },
+  summary: {
+    subject: (r) => `Ce que nous avons entendu, ce que nous avons changé : ${r}`,
+    preview: (c) => `La synthèse d’un cycle de consultation sur ${c} est publiée`,
+    intro: (c, r) => `Les coordinateurs de ${fr.quote(c)} ont publié la synthèse de ${fr.quote(r)} : les thèmes des commentaires, les décisions et leurs motifs, et les modifications apportées au projet.`,
+    outcome: (o) => `Vous pouvez voir, pour chaque commentaire de ${o}, la décision prise et la modification qui en résulte.`,
+    button: "Voir la suite donnée à vos commentaires",
+    publicLink: "La synthèse publique :",
+  },
 };
 
 const es: Strings = {
@@ -292,6 +316,14 @@ const es: Strings = {
     sent: (o, m) => `Se están enviando las invitaciones a ${o} organizaci${o === 1 ? "ón" : "ones"} (${m} enlace${m === 1 ? "" : "s"} personal${m === 1 ? "" : "es"}).`,
     closes: (w) => `Se cierra el ${w}.`,
     button: "Ver quién ha respondido",
+  },
+  summary: {
+    subject: (r) => `Lo que escuchamos, lo que cambiamos: ${r}`,
+    preview: (c) => `Se ha publicado el resumen de una ronda de consulta sobre ${c}`,
+    intro: (c, r) => `Los coordinadores de ${es.quote(c)} han publicado el resumen de ${es.quote(r)}: los temas de los comentarios, las decisiones con sus motivos y los cambios introducidos en el borrador.`,
+    outcome: (o) => `Puede ver, para cada comentario de ${o}, la decisión y el cambio resultante.`,
+    button: "Ver qué pasó con sus comentarios",
+    publicLink: "El resumen público:",
   },
 };
 
@@ -369,6 +401,14 @@ const ar: Strings = {
     sent: (o, m) => `يجري إرسال الدعوات إلى المنظمات (${o}) عبر روابط شخصية (${m}).`,
     closes: (w) => `تُغلق في ${w}.`,
     button: "عرض من قدّم رده",
+  },
+  summary: {
+    subject: (r) => `ما سمعناه وما غيّرناه: ${r}`,
+    preview: (c) => `نُشر ملخص جولة المشاورة بشأن ${c}`,
+    intro: (c, r) => `نشر منسقو ${ar.quote(c)} ملخص ${ar.quote(r)}: محاور التعليقات، والقرارات مع أسبابها، والتغييرات التي أُدخلت على المسودة.`,
+    outcome: (o) => `يمكنكم الاطلاع، لكل تعليق من ${o}، على القرار المتخذ والتغيير الناتج عنه.`,
+    button: "الاطلاع على مآل تعليقاتكم",
+    publicLink: "الملخص العام:",
   },
 };
 

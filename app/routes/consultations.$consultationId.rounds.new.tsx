@@ -25,12 +25,15 @@ async function requireCreator(request: Request, consultationId: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { consultation } = await requireCreator(request, params.consultationId!);
+  // "Open the next round on version N" (the compare page) preselects that version.
+  const asked = new URL(request.url).searchParams.get("version");
+  const versionId = consultation.versions.find((v) => v.id === asked)?.id ?? consultation.versions[0]?.id ?? "";
   return {
     consultationId: consultation.id,
     versions: consultation.versions.map((v) => ({ id: v.id, label: `Version ${v.number}: ${v.title}` })),
     defaults: {
       title: `Round ${consultation._count.rounds + 1}`,
-      versionId: consultation.versions[0]?.id ?? "",
+      versionId,
       instructions: "",
       timeZone: consultation.timeZone,
       opensAt: "",

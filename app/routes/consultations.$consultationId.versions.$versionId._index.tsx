@@ -14,6 +14,7 @@ import { SplitSchema } from "~/modules/document/schemas";
 import { paragraphs } from "~/modules/document/sections.server";
 import { createVersionFrom, loadVersion, mergeWithNext, moveSection, splitSection, VersionChangeError, type VersionChangeReason } from "~/modules/document/versions.server";
 import { validateForm, type FieldErrors } from "~/modules/forms/validation";
+import { nextDraftOf } from "~/modules/revision/next-version.server";
 import { formatDateTime } from "~/modules/round/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Version ${data.number}` : "Version"} – Consult` }];
@@ -25,7 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const v = version!;
   const consultation = await db().consultation.findUniqueOrThrow({ where: { id: v.consultationId }, select: { timeZone: true, archivedAt: true } });
   const canEdit = role !== "ANALYST" && !consultation.archivedAt;
+  const nextDraft = await nextDraftOf(v.consultationId, v.id);
   return {
+    nextDraft,
     consultationId: v.consultationId,
     id: v.id,
     number: v.number,
@@ -60,8 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (intent) {
       case "new-version": {
-        const made = await createVersionFrom({ actorId: user.id, consultationId, fromVersionId: versionId });
-        return redirect(`/consultations/${consultationId}/versions/${made.versionId}?created=1`);
+        // A next draft already started from this version is reused, never duplicated.
+        const made = await createVersionFrom({ actorId: user.id, consultationId, fromVersionId: versionId, reuse: true });
+        return redirect(`/consultations/${consultationId}/versions/${made.versionId}?${made.reused ? "reused" : "created"}=1`);
       }
       case "move-up":
       case "move-down":
@@ -187,6 +191,11 @@ export default function VersionPage() {
           <p>Version {d.number} is saved.{d.canEdit ? " You can still edit, move, split and merge its sections until a round uses it." : ""}</p>
         </div>
       ) : null}
+      {search.get("reused") ? (
+        <div className="notice notice--success" role="status">
+          <p>Version {d.number} was already started from version {d.basedOn?.number}: continue it here.</p>
+        </div>
+      ) : null}
       {search.get("edited") ? (
         <div className="notice notice--success" role="status">
           <p>The section is saved.</p>
@@ -227,6 +236,20 @@ export default function VersionPage() {
             To revise the draft, make a new version from it.
           </p>
         </div>
+      ) : null}
+      {d.basedOn ? (
+        <p>
+          <Link to={`${base}/${d.id}/compare`}>
+            Compare version {d.number} with version {d.basedOn.number}
+          </Link>{" "}
+          (a redline per section, and the worklist items each change resolves)
+        </p>
+      ) : null}
+      {d.nextDraft ? (
+        <p>
+          The next draft, <Link to={`${base}/${d.nextDraft.id}`}>version {d.nextDraft.number}</Link>, was started from this version:{" "}
+          <Link to={`${base}/${d.nextDraft.id}/compare`}>see its changes</Link>.
+        </p>
       ) : null}
       {d.canCreate ? (
         <Form method="post" className="button-row">

@@ -13,8 +13,9 @@ export const handle = htmlOnly(enhance);
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.header.roundTitle ?? "Contents"} – Consult` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { header, contact, round, when } = await loadRespondentPage(request, params.invitationId!);
+  const { header, contact, round, when, invitation } = await loadRespondentPage(request, params.invitationId!);
   return {
+    summaryPublished: !!invitation.round.summaryPublishedAt,
     header,
     instructions: round.round.instructions,
     canSubmit: contact.role === "SUBMITTER",
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Contents() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation("respond");
+  const { t: ts } = useTranslation("summary");
   return (
     <>
       <RoundHeader {...d.header} />
@@ -41,6 +43,13 @@ export default function Contents() {
       {d.status === "SUBMITTED" ? (
         <div className="notice notice--success">
           <p>{t("submittedOn", { date: d.submittedText })}</p>
+        </div>
+      ) : null}
+      {d.summaryPublished ? (
+        <div className="notice notice--success">
+          <p>
+            {ts("summaryPublished")} <Link to="outcome">{ts("seeOutcome")}</Link>
+          </p>
         </div>
       ) : null}
       {d.instructions ? <p className="lead">{d.instructions}</p> : null}

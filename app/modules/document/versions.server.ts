@@ -157,10 +157,26 @@ export async function createVersionFromImport(input: {
   });
 }
 
-/** Version N+1 as a copy of version `fromVersionId` (any earlier version, locked or not). */
-export async function createVersionFrom(input: { actorId: string; consultationId: string; fromVersionId: string }): Promise<{ versionId: string; number: number }> {
+/**
+ * Version N+1 as a copy of version `fromVersionId` (any earlier version, locked or not).
+ * With `reuse`, a still-editable copy already made from it is returned instead (checked under
+ * the consultation's lock, so a double click never starts two next drafts).
+ */
+export async function createVersionFrom(input: {
+  actorId: string;
+  consultationId: string;
+  fromVersionId: string;
+  reuse?: boolean;
+}): Promise<{ versionId: string; number: number; reused?: boolean }> {
   return db().$transaction(async (tx) => {
     const number = await lockConsultation(tx, input.consultationId);
+    if (input.reuse) {
+      const started = await tx.documentVersion.findFirst({
+        where: { consultationId: input.consultationId, basedOnId: input.fromVersionId, lockedAt: null, rounds: { none: {} } },
+        orderBy: { number: "desc" },
+      });
+      if (started) return { versionId: started.id, number: started.number, reused: true };
+    }
     const from = await tx.documentVersion.findFirst({
       where: { id: input.fromVersionId, consultationId: input.consultationId },
       include: { sections: { orderBy: { position: "asc" } } },

@@ -10,8 +10,9 @@ import { respond } from "./messages/respond";
 import { review } from "./messages/review";
 import { section } from "./messages/section";
 import { signin } from "./messages/signin";
+import { summary } from "./messages/summary";
 
-export const NAMESPACES = { common, respond, options, review, section, signin };
+export const NAMESPACES = { common, respond, options, review, section, signin, summary };
 
 const byLanguage = new Map<Language, Resources>();
 

@@ -16,6 +16,7 @@ import * as reminder from "../../../emails/reminder";
 import * as roundOpened from "../../../emails/round-opened";
 import * as signIn from "../../../emails/sign-in";
 import * as submissionReceipt from "../../../emails/submission-receipt";
+import * as summaryPublished from "../../../emails/summary-published";
 import * as withdrawalReceipt from "../../../emails/withdrawal-receipt";
 
 type Template<P> = { component: ComponentType<P>; subject: (props: P) => string };
@@ -37,6 +38,10 @@ const TEMPLATES = {
     subject: deadlineExtended.subject,
   } as Template<deadlineExtended.DeadlineExtendedEmailProps>,
   "round-opened": { component: roundOpened.RoundOpenedEmail, subject: roundOpened.subject } as Template<roundOpened.RoundOpenedEmailProps>,
+  "summary-published": {
+    component: summaryPublished.SummaryPublishedEmail,
+    subject: summaryPublished.subject,
+  } as Template<summaryPublished.SummaryPublishedEmailProps>,
 };
 
 /** Each template's name and the props it takes. */
