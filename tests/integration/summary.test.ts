@@ -127,7 +127,9 @@ describe("publishing", () => {
     expect(everything).toContain("PUBLIC-COMMENT");
     expect(everything).toContain(fullName(PUBLIC_ORG));
     expect(everything).toContain("TYPE-ONLY-COMMENT");
-    expect(everything).toContain("A respondent of type “Type summary”");
+    // Type-only: the type, which the page words in the reader's language.
+    const quotes = page.data.summary.sections.flatMap((s: { items: Array<{ quotes: unknown[] }> }) => s.items.flatMap((i) => i.quotes));
+    expect(quotes).toContainEqual({ type: "Type summary", text: expect.stringContaining("TYPE-ONLY-COMMENT") });
     // Confidential, not consented, or never submitted: nowhere, neither words nor names.
     for (const hidden of ["CONFIDENTIAL-COMMENT", "NO-CONSENT-COMMENT", "DRAFT-COMMENT", fullName(CONFIDENTIAL_ORG), fullName(NO_CONSENT_ORG), fullName(DRAFT_ORG)]) {
       expect(everything).not.toContain(hidden);

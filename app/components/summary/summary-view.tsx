@@ -22,7 +22,7 @@ export type SummaryViewData = {
     empty: boolean;
     parts: RedlinePart[] | null;
     themesHtml: string;
-    items: Array<{ id: string; summary: string; status: string; rationale: string; quotes: Array<{ label: string; text: string }> }>;
+    items: Array<{ id: string; summary: string; status: string; rationale: string; quotes: Array<{ name?: string; type?: string; text: string }> }>;
   }>;
 };
 
@@ -92,7 +92,7 @@ export function SummaryView({ summary, nested = false }: { summary: SummaryViewD
                       {item.quotes.map((q, i) => (
                         <figure key={i}>
                           <blockquote dir="auto">{q.text}</blockquote>
-                          <figcaption>{q.label}</figcaption>
+                          <figcaption>{q.name ?? t("byType", { type: q.type })}</figcaption>
                         </figure>
                       ))}
                     </div>

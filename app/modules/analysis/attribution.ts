@@ -34,5 +34,14 @@ export function attributionLabel(reader: Reader, response: Attributed): string |
   return `A confidential respondent (${response.typeLabel})`;
 }
 
+/**
+ * The same rule for pages worded in the reader's language: the organisation's name, or only its
+ * type (the page words "a respondent of type …" itself); null when it must not be shown.
+ */
+export function publishedAttribution(response: Attributed): { name: string } | { type: string } | null {
+  if (!isVisibleTo("publication", response)) return null;
+  return response.attribution === "PUBLIC" ? { name: response.organisationName } : { type: response.typeLabel };
+}
+
 /** SQL condition (over a "Response" aliased r) for responses that may be published. */
 export const PUBLISHABLE_SQL = `r."consentToPublish" AND r.attribution <> 'CONFIDENTIAL'`;

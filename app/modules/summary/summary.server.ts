@@ -7,7 +7,7 @@
  */
 import type { SummaryViewData } from "~/components/summary/summary-view";
 import type { WorklistStatus } from "~/generated/prisma/enums";
-import { attributionLabel, isVisibleTo } from "~/modules/analysis/attribution";
+import { publishedAttribution } from "~/modules/analysis/attribution";
 import { db } from "~/modules/db/client.server";
 import { formatDateTime } from "~/modules/round/dates";
 import { renderMarkdown } from "~/modules/document/markdown.server";
@@ -16,7 +16,8 @@ import { compareSections, type SectionChange } from "~/modules/revision/compare.
 import { WHOLE_DOCUMENT } from "./schemas";
 
 
-export type SummaryQuote = { label: string; text: string };
+/** A quoted comment and who said it: the organisation by name, or only its type (worded by the page). */
+export type SummaryQuote = { name?: string; type?: string; text: string };
 export type SummaryItem = { id: string; summary: string; status: WorklistStatus; rationale: string; quotes: SummaryQuote[] };
 export type SummarySection = {
   key: string;
@@ -61,8 +62,8 @@ function quotesOf(item: Awaited<ReturnType<typeof itemsOf>>["items"][number]): S
       organisationName: response.organisation.name,
       typeLabel: response.organisation.type.label,
     };
-    if (!isVisibleTo("publication", who)) return [];
-    return [{ label: attributionLabel("publication", who)!, text }];
+    const shown = publishedAttribution(who);
+    return shown ? [{ ...shown, text }] : [];
   });
 }
 

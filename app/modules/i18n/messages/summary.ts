@@ -3,6 +3,7 @@ import { defineCatalog } from "../catalog";
 
 export const summary = defineCatalog({
   en: {
+    byType: "A respondent of type “{{type}}”",
     title: "What we heard, what we changed",
     roundOf: "{{consultation}} · {{round}}",
     publishedOn: "Published on {{date}}",
@@ -49,6 +50,7 @@ export const summary = defineCatalog({
     backToContents: "Back to the contents",
   },
   fr: {
+    byType: "Un répondant de type « {{type}} »",
     title: "Ce que nous avons entendu, ce que nous avons changé",
     roundOf: "{{consultation}} · {{round}}",
     publishedOn: "Publié le {{date}}",
@@ -95,6 +97,7 @@ export const summary = defineCatalog({
     backToContents: "Retour au sommaire",
   },
   es: {
+    byType: "Un participante de tipo «{{type}}»",
     title: "Lo que escuchamos, lo que cambiamos",
     roundOf: "{{consultation}} · {{round}}",
     publishedOn: "Publicado el {{date}}",
@@ -141,6 +144,7 @@ export const summary = defineCatalog({
     backToContents: "Volver al índice",
   },
   ar: {
+    byType: "جهة مشاركة من فئة «{{type}}»",
     title: "ما سمعناه وما غيّرناه",
     roundOf: "{{consultation}} · {{round}}",
     publishedOn: "نُشر في {{date}}",
