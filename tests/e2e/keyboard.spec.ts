@@ -5,10 +5,12 @@
  * and in conflict. Each project answers for its own organisation, which no other spec uses;
  * the other required answers are written straight to the database (other specs cover them).
  */
+import zlib from "node:zlib";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { database, expectAccessible, invitationLinkFor } from "./fixtures";
 
-test.setTimeout(180_000);
+// Four axe scans and a few hundred key presses: minutes on a loaded machine.
+test.setTimeout(360_000);
 
 const SECTION = "integrated-approach-principles";
 const ORGANISATION = { javascript: "Austria", "no-javascript": "Norwegian People's Aid" } as const;
@@ -107,6 +109,10 @@ test("a keyboard-only contact answers, saves, settles a conflict, reviews and su
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Principles of an integrated approach");
   await expectAccessible(page, "keyboard: section page, empty");
+  // The page is light (budget: 50 KB of HTML and CSS, gzip; the stylesheet is about 4 KB).
+  const html = zlib.gzipSync(await (await page.request.get(page.url())).body()).length / 1024;
+  console.log(`section page HTML: ${html.toFixed(1)} KB gzip`);
+  expect(html).toBeLessThan(45);
 
   // Radios: Tab into the group, Space chooses the first option, the arrow key moves the choice.
   const agreement = page.getByRole("group", { name: /These principles are the right foundation/ });

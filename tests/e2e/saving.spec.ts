@@ -10,6 +10,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { database, expectAccessible } from "./fixtures";
 import { signInAs } from "./sign-in";
 
+// Several axe scans per test; without JavaScript each copies the page into a scratch browser.
+test.setTimeout(120_000);
+
 const SECTION = "integrated-approach-principles";
 const ORGS = {
   javascript: { name: "Afghanistan", a: "va.focalpoint@mophd.afghanistan.example", b: "m.ahmadzai@dmac.afghanistan.example" },
