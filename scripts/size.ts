@@ -20,9 +20,16 @@ const manifest = JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf
 };
 
 const gzip = (asset: string) => zlib.gzipSync(fs.readFileSync(path.join(buildDir, asset))).length;
-const enhancement = fs.readdirSync(path.join(buildDir, "assets")).filter((f) => /^respondent-.*\.js$/.test(f));
-// The enhancement bundle is the larger of the two files so named (the other only exports its URL).
-const enhancementJs = enhancement.map((f) => `/assets/${f}`).sort((a, b) => gzip(b) - gzip(a))[0];
+/**
+ * A route's enhancement bundle (`import enhance from "~/enhance/<name>?worker&url"`): the larger
+ * of the files so named (the other only exports its URL).
+ */
+function enhancementOf(source: string): string | undefined {
+  const name = /from "~\/enhance\/([\w-]+)\?worker&url"/.exec(source)?.[1];
+  if (!name) return undefined;
+  const files = fs.readdirSync(path.join(buildDir, "assets")).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".js") && /^[\w-]+$/.test(f.slice(name.length + 1, -3)));
+  return files.map((f) => `/assets/${f}`).sort((a, b) => gzip(b) - gzip(a))[0];
+}
 
 const routeFile = (id: string) => path.resolve("app", `${id}.tsx`);
 // Pages only: resource routes (downloads) have no component.
@@ -32,7 +39,9 @@ const pages = Object.keys(manifest.routes).filter(
 // The one stylesheet every page links (app/styles/app.css, imported with ?url in the root).
 const stylesheets = fs.readdirSync(path.join(buildDir, "assets")).filter((f) => f.endsWith(".css")).map((f) => `/assets/${f}`);
 const rows = pages.sort().map((id) => {
-  const htmlOnly = /export const handle = htmlOnly\(/.test(fs.readFileSync(routeFile(id), "utf8"));
+  const source = fs.readFileSync(routeFile(id), "utf8");
+  const htmlOnly = /export const handle = htmlOnly\(/.test(source);
+  const enhancementJs = enhancementOf(source);
   const root = manifest.routes.root!;
   const route = manifest.routes[id]!;
   const css = new Set([...stylesheets, ...(root.css ?? []), ...(route.css ?? [])]);

@@ -11,7 +11,8 @@ import { hashToken, randomToken } from "../../app/modules/security/tokens.server
 import { database, expectAccessible, invitationLinkFor, readLatestEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
-test.setTimeout(120_000);
+// Eight axe scans; without JavaScript each copies the page into a scratch browser (slow on a shared machine).
+test.setTimeout(240_000);
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures");
 const ORGANISATION = { javascript: "Norway", "no-javascript": "Indonesia" } as const;

@@ -10,6 +10,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { database, expectAccessible } from "./fixtures";
 import { signInAs } from "./sign-in";
 
+// Several axe scans per test; without JavaScript each copies the page into a scratch browser.
+test.setTimeout(120_000);
+
 const SECTION = "integrated-approach-principles";
 const ORGS = {
   javascript: { name: "Afghanistan", a: "va.focalpoint@mophd.afghanistan.example", b: "m.ahmadzai@dmac.afghanistan.example" },
@@ -137,7 +140,7 @@ test("two contacts of one organisation: the later save sees a conflict and choos
   await other.context().close();
 });
 
-test("a save after the session ended keeps the text and saves it after signing in again", async ({ page, context }) => {
+test("a save after the session ended keeps the text and offers it after signing in again", async ({ page, context }) => {
   await signInAs(page, org().a, { redirectTo: sectionPath });
   const db = database();
   try {
@@ -157,9 +160,16 @@ test("a save after the session ended keeps the text and saves it after signing i
   await signInAs(page, org().a, { redirectTo: "/" }); // clears the browser's cookies first
   await context.addCookies(stash); // as a browser that had not been cleared
   await page.goto(sectionPath);
-  await expect(page.getByText(/Your text from .+ was saved\./)).toBeVisible();
+  // Offered, not applied: opening a page changes nothing (the choice is a POST).
+  const offer = page.getByRole("region", { name: /^Your unsaved text from / });
+  await expect(offer).toContainText("Typed while the session ran out.");
+  expect((await storedComment()).text).not.toBe("Typed while the session ran out.");
+  await expectAccessible(page, "section page, unsaved text offered");
+  await offer.getByRole("button", { name: "Save it" }).click();
+  await expect(page.getByText("Your answers to this section are saved.")).toBeVisible();
   await expect(comments(page)).toHaveValue("Typed while the session ran out.");
   expect((await storedComment()).text).toBe("Typed while the session ran out.");
+  await expect(offer).toHaveCount(0);
 });
 
 test("a save after the round closed keeps the text and downloads it", async ({ page }) => {

@@ -1,7 +1,8 @@
 /**
  * Saving a section, through the real route loader and action on a real database: save keys
  * make a replayed post store once; revisions turn a stale overwrite into a reported conflict;
- * a save after the session ended is stashed and applied for the right person only; a closed
+ * a save after the session ended is stashed, offered back to the right person only and saved
+ * (or discarded) by a POST, never on a GET; the autosave URL answers as JSON; a closed
  * round keeps the text and offers it as a download; bad input is refused and stores nothing.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions"
 import { loadRespondentRound, type RespondentSection } from "~/modules/response/respondent-round.server";
 import { revName, seenName } from "~/modules/response/save-fields";
 import { action as sectionAction, loader as sectionLoader } from "~/routes/respond.$invitationId.sections.$sectionKey";
+import { action as autosaveAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.autosave";
 import { action as downloadAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.download";
 import { seedDemo } from "../../prisma/seed/demo";
 import { context, cookieFor, cookieHeader, get, outcome, post } from "./route-helpers";
@@ -123,6 +125,25 @@ describe("two contacts of one organisation", () => {
   });
 });
 
+describe("the autosave URL", () => {
+  it("answers the section action's result as JSON: saved, then a conflict", async () => {
+    const autosave = (cookie: string, fields: Record<string, string>) =>
+      autosaveAction({ request: post(`${path()}/autosave`, fields, cookie), params: { invitationId: laoInvitation, sectionKey: KEY }, context }) as Promise<Response>;
+    const saved = await autosave(users.contributor.cookie, { saveKey: "json-key-00001", [fieldName(comments.id)]: "Autosaved as JSON.", [revName(comments.id)]: "3" });
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get("content-type")).toMatch(/application\/json/);
+    expect(await saved.json()).toMatchObject({ kind: "saved", revisions: { [comments.id]: 4 } });
+
+    const stale = await autosave(users.submitter.cookie, { saveKey: "json-key-00002", [fieldName(comments.id)]: "Stale.", [revName(comments.id)]: "1" });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ kind: "conflict", revisions: { [comments.id]: 1 } });
+
+    // Put the answer back where the next tests expect it.
+    await save(users.submitter.cookie, { [fieldName(comments.id)]: "The submitter's version.", [revName(comments.id)]: "4" });
+    expect(await answer(comments)).toMatchObject({ text: "The submitter's version.", revision: 5 });
+  });
+});
+
 describe("a save after the session ended", () => {
   it("is stashed, shown as kept, refused to another person, and saved for its author after signing in", async () => {
     const fresh = await cookieFor(users.contributor.id);
@@ -147,18 +168,41 @@ describe("a save after the session ended", () => {
     expect((await page(`${users.chad.cookie}; ${stashCookie}`)).status).toBe(404);
     const colleague = await page(`${users.submitter.cookie}; ${stashCookie}`);
     expect(colleague.status).toBe(200);
-    expect(colleague.data.notice).toBeNull();
+    expect(colleague.data.stash).toBeNull();
     expect(await db().stashedSave.count()).toBe(1);
 
-    // Its author signs in again and opens the page: saved, said, and the stash is gone.
+    // Its author signs in again and opens the page: the text is offered, nothing changes on a GET.
     const back = await cookieFor(users.contributor.id);
-    const applied = await page(`${back}; ${stashCookie}`);
-    expect(applied.status).toBe(200);
-    expect(applied.data.notice.kind).toBe("success");
-    expect(applied.data.notice.text).toMatch(/^Your text from .+ was saved\.$/);
-    expect(applied.headers!.get("set-cookie")).toMatch(/consult_stash=;/);
+    const offered = await page(`${back}; ${stashCookie}`);
+    expect(offered.status).toBe(200);
+    expect(offered.data.stash.time).toBeTruthy();
+    expect(offered.data.stash.answers).toEqual([{ prompt: wording.prompt, text: "Wording typed while signed out." }]);
+    expect(offered.headers?.get("set-cookie") ?? null).toBeNull();
+    expect(await answer(wording)).toBeNull();
+    expect(await db().stashedSave.count()).toBe(1);
+
+    // "Save it" (a POST): saved by its author, and the stash is gone.
+    const saved = await save(`${back}; ${stashCookie}`, { intent: "stash-save" });
+    expect(saved.status).toBe(302);
+    expect(saved.location).toBe(`${path()}?saved=1`);
+    expect(saved.headers!.get("set-cookie")).toMatch(/consult_stash=;/);
     expect(await answer(wording)).toMatchObject({ text: "Wording typed while signed out.", updatedById: users.contributor.id });
     expect(await db().stashedSave.count()).toBe(0);
+    expect((await page(`${back}; ${stashCookie}`)).data.stash).toBeNull();
+    users.contributor.cookie = back;
+  });
+
+  it("a stash can be discarded instead: nothing saved, the stash gone", async () => {
+    const fresh = await cookieFor(users.contributor.id);
+    await db().session.updateMany({ where: { userId: users.contributor.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const result = await save(fresh, { [fieldName(wording.id)]: "Not wanted after all.", [revName(wording.id)]: "1" });
+    const stashCookie = cookieHeader(result.headers!.get("set-cookie"));
+    const back = await cookieFor(users.contributor.id);
+    const discarded = await save(`${back}; ${stashCookie}`, { intent: "stash-discard" });
+    expect(discarded.status).toBe(302);
+    expect(discarded.location).toBe(`${path()}?discarded=1`);
+    expect(await db().stashedSave.count()).toBe(0);
+    expect((await answer(wording))!.text).toBe("Wording typed while signed out.");
     users.contributor.cookie = back;
   });
 

@@ -3,7 +3,8 @@
  * JavaScript on, react-hook-form's register() adds validation on blur. Each field carries the
  * revision of the stored answer it started from, so a save cannot silently overwrite someone
  * else's; a conflict shows both versions with the two ways out. Proposed wording shows the
- * saved redline against the section's text, and with JavaScript a live preview.
+ * saved redline against the section's text, and with JavaScript a live preview (React where the
+ * page hydrates, app/enhance/redline.ts on the html-only section page).
  */
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -114,13 +115,18 @@ function ProposedWording(props: { common: FieldProps; initial: string; start: st
   return (
     <>
       <textarea rows={12} defaultValue={props.initial} {...props.common} onInput={(e) => setCurrent(e.currentTarget.value)} />
-      {hydrated ? (
-        <p>
-          <button type="button" className="button button--secondary" aria-expanded={live !== null} onClick={() => setLive(live === null ? current : null)}>
-            {live === null ? t("showChanges") : t("hideChanges")}
-          </button>
-        </p>
-      ) : null}
+      {/* Useless without JavaScript: shown once React hydrates, or by app/enhance/redline.ts on html-only pages. */}
+      <p hidden={!hydrated}>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={live !== null}
+          data-redline-toggle={props.id}
+          onClick={() => setLive(live === null ? current : null)}
+        >
+          {live === null ? t("showChanges") : t("hideChanges")}
+        </button>
+      </p>
       {live !== null ? (
         <RedlineView parts={redline(props.start, current)} title={t("changesTitle")} id={`live-${props.id}`} />
       ) : saved ? (

@@ -1,18 +1,18 @@
 /**
  * The section page: the section's text (collapsible, numbered paragraphs) beside its
  * questions, the save buttons, and what saving reports: saved, conflicts, a closed round,
- * an ended session, text kept on this device.
+ * text kept from an ended session. Rendered on the server only (the page is html-only, see
+ * docs/decisions/007): autosave, this device's draft, the idle warning and the live redline
+ * are app/enhance/section.ts, which reads the hidden notices and the JSON block below.
  */
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms";
 import { QuestionField } from "~/components/respondent/question-field";
 import { RoundHeader, UntranslatedNote, type RoundHeaderProps } from "~/components/respondent/round-header";
-import { useValidatedForm } from "~/components/use-validated-form";
-import { localeOf, isLanguage } from "~/modules/i18n/languages";
-import { answersSchema, fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
+import { SECTION_CONFIG_ID, type SectionConfig } from "~/enhance/section-config";
+import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
 import { SAVE_KEY, type ConflictView } from "~/modules/response/save-fields";
-import { useAutosave, type SaveStatus } from "./use-autosave";
 
 type Fields = Record<string, string | string[]>;
 
@@ -20,17 +20,17 @@ export type SectionPageData = {
   header: RoundHeaderProps;
   invitationId: string;
   isOpen: boolean;
+  locale: string;
   section: { key: string; heading: string; html: string; body: string; number: number; untranslatedFrom?: string };
   questions: FormQuestion[];
   values: Fields;
   revisions: Record<string, number>;
-  conflicts: ConflictView[];
-  closed: boolean;
-  notice: { kind: "success" | "warning"; text: string } | null;
+  /** Text posted after the session ended, offered back (saved or discarded by a POST). */
+  stash: { time: string; answers: Array<{ prompt: string; text: string }> } | null;
   saveKey: string;
   idleMinutes: number;
   next: { key: string; heading: string } | null;
-  saved: boolean;
+  done: "saved" | "discarded" | null;
 };
 
 export type SectionActionData = {
@@ -43,28 +43,42 @@ export type SectionActionData = {
 };
 
 export function SectionForm({ page: d, actionData }: { page: SectionPageData; actionData?: SectionActionData }) {
-  const { t, i18n } = useTranslation("section");
-  const navigation = useNavigation();
-  const form = useValidatedForm(answersSchema(d.questions, { requireAll: false }), actionData?.errors);
+  const { t } = useTranslation("section");
   const values = actionData?.values ?? d.values;
-  const autosave = useAutosave({
-    formRef: form.formRef,
+  const revisions = actionData?.revisions ?? d.revisions;
+  const conflicts = actionData?.conflicts ?? [];
+  const errors = actionData?.errors ?? {};
+  const closed = !!actionData?.closed;
+  const path = `/respond/${d.invitationId}/sections/${d.section.key}`;
+  const warnMinutes = Math.max(1, Math.min(5, Math.floor(d.idleMinutes / 3)));
+  const config: SectionConfig = {
+    autosaveUrl: `${path}/autosave`,
     storageKey: `consult:draft:${d.invitationId}:${d.section.key}`,
-    revisions: actionData?.revisions ?? d.revisions,
-    idleMinutes: d.idleMinutes,
     enabled: d.isOpen,
-    navigating: navigation.state !== "idle",
-    justSaved: d.saved && !actionData,
-  });
-  const conflicts = autosave.conflicts?.list ?? actionData?.conflicts ?? d.conflicts;
-  const mine = autosave.conflicts?.mine ?? values;
-  const closed = !!actionData?.closed || d.closed;
-  const busy = navigation.state !== "idle";
-  const locale = localeOf(isLanguage(i18n.language) ? i18n.language : "en");
-  const time = (iso: string | number) => new Date(iso).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
-  const errors = autosave.conflicts
-    ? { ...form.errors, ...Object.fromEntries(conflicts.map((c) => [fieldName(c.questionId), t("conflictField")])) }
-    : form.errors;
+    justSaved: d.done === "saved" && !actionData,
+    idleMinutes: d.idleMinutes,
+    warnMinutes,
+    locale: d.locale,
+    start: d.questions.some((q) => q.type === "PROPOSED_WORDING") ? d.section.body : "",
+    text: {
+      saving: t("saving"),
+      savedAt: t("savedAt"),
+      offline: t("offline"),
+      failed: t("failed"),
+      invalid: t("invalid"),
+      closed: t("closedError"),
+      expired: `${t("expiredTitle")}. ${t("expiredBody")}`,
+      signInAgain: t("signInAgain"),
+      restoreBody: t("restoreBody"),
+      showChanges: t("showChanges"),
+      hideChanges: t("hideChanges"),
+      changesTitle: t("changesTitle"),
+      inserted: t("inserted"),
+      deleted: t("deleted"),
+      changeEnd: t("changeEnd"),
+      noChanges: t("noChanges"),
+    },
+  };
 
   return (
     <>
@@ -76,58 +90,51 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
         </span>
       </h1>
       <UntranslatedNote from={d.section.untranslatedFrom} />
-      {d.saved && !actionData && !d.notice ? (
+      {d.done && !actionData ? (
         <div className="notice notice--success" role="status">
-          <p>{t("saved")}</p>
+          <p>{d.done === "saved" ? t("saved") : t("stashDiscarded")}</p>
         </div>
       ) : null}
-      {d.notice ? (
-        <div className={`notice notice--${d.notice.kind}`} role="status">
-          <p>{d.notice.text}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} focusKey={[form.submitCount, actionData, autosave.conflicts]} />
+      <ErrorSummary errors={errors} />
       {conflicts.length > 0 ? (
         <div className="notice notice--warning">
           <p>{t("conflictIntro", { count: conflicts.length })}</p>
         </div>
       ) : null}
+      {d.stash && !actionData ? <StashOffer stash={d.stash} /> : null}
       {closed ? (
         // A plain form (not the page's): the answer is a file to keep, with or without JavaScript.
-        <form method="post" action={`/respond/${d.invitationId}/sections/${d.section.key}/download`} className="notice notice--error download-form">
+        <form method="post" action={`${path}/download`} className="notice notice--error download-form">
           {Object.entries(values)
             .filter(([name]) => name.startsWith("q_"))
             .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((one, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={one} />))}
-          <p>{d.notice ? t("closedError") : null}</p>
           <button className="button button--secondary" type="submit">
             {t("download")}
           </button>
         </form>
       ) : null}
-      {autosave.restore ? (
-        <div className="notice notice--warning" role="status">
-          <p>
-            <strong>{t("restoreTitle")}</strong> {t("restoreBody", { time: time(autosave.restore.at) })}
-          </p>
-          <div className="button-row">
-            <button type="button" className="button" onClick={autosave.acceptRestore}>
-              {t("restore")}
-            </button>
-            <button type="button" className="button button--secondary" onClick={autosave.discardRestore}>
-              {t("discard")}
-            </button>
-          </div>
+      {/* Shown by the script when this device holds text the server does not have. */}
+      <div className="notice notice--warning" role="status" id="draft-restore" hidden>
+        <p>
+          <strong>{t("restoreTitle")}</strong> <span data-draft-time />
+        </p>
+        <div className="button-row">
+          <button type="button" className="button" data-draft="restore">
+            {t("restore")}
+          </button>
+          <button type="button" className="button button--secondary" data-draft="discard">
+            {t("discard")}
+          </button>
         </div>
-      ) : null}
+      </div>
       <div className="idle-warning" aria-live="polite">
-        {autosave.idleWarning ? (
-          <div className="notice notice--warning">
-            <p>{t("idleWarning", { count: autosave.warnMinutes })}</p>
-            <button type="button" className="button button--secondary" onClick={autosave.stayIn}>
-              {t("stayIn")}
-            </button>
-          </div>
-        ) : null}
+        {/* Moved into this live region by the script a few minutes before the session would end. */}
+        <div className="notice notice--warning" id="idle-warning" hidden>
+          <p>{t("idleWarning", { count: warnMinutes })}</p>
+          <button type="button" className="button button--secondary" data-stay-in>
+            {t("stayIn")}
+          </button>
+        </div>
       </div>
       <p className="skip-to-questions">
         <a href="#answers">{t("toQuestions")}</a>
@@ -141,47 +148,32 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
             </details>
           </section>
         ) : null}
-        <Form
-          method="post"
-          id="answers"
-          ref={form.formRef}
-          onSubmit={(event) => {
-            autosave.cancel();
-            form.onSubmit(event);
-          }}
-          onChange={autosave.onChange}
-          onInput={autosave.onChange}
-          noValidate
-          aria-label={t("yourAnswers")}
-        >
+        <Form method="post" id="answers" noValidate aria-label={t("yourAnswers")}>
           <input type="hidden" name={SAVE_KEY} value={d.saveKey} />
           {d.questions.map((q, i) => (
             <QuestionField
               key={q.id}
               question={q}
               number={i + 1}
-              value={conflicts.some((c) => c.questionId === q.id) ? (mine[fieldName(q.id)] ?? values[fieldName(q.id)]) : values[fieldName(q.id)]}
+              value={values[fieldName(q.id)]}
               savedValue={d.values[fieldName(q.id)]}
-              revision={autosave.revisions[q.id] ?? 0}
+              revision={revisions[q.id] ?? 0}
               conflict={conflicts.find((c) => c.questionId === q.id)}
               error={errors[fieldName(q.id)]}
               proposedStart={d.section.body}
-              register={form.register}
             />
           ))}
           {d.isOpen || closed ? (
             <div className="button-row">
-              <button className="button" type="submit" name="intent" value="continue" disabled={busy}>
+              <button className="button" type="submit" name="intent" value="continue">
                 {t("saveContinue")}
               </button>
-              <button className="button button--secondary" type="submit" name="intent" value="save" disabled={busy}>
+              <button className="button button--secondary" type="submit" name="intent" value="save">
                 {t("saveDraft")}
               </button>
             </div>
           ) : null}
-          <p className="save-status" role="status" aria-live="polite">
-            <StatusText status={autosave.status} time={time} />
-          </p>
+          <p className="save-status" role="status" aria-live="polite" id="save-status" />
           <p>
             {d.next ? (
               <Link to={`/respond/${d.invitationId}/sections/${d.next.key}`}>{t("nextSection", { heading: d.next.heading })}</Link>
@@ -191,34 +183,35 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
           </p>
         </Form>
       </div>
+      {/* Data for app/enhance/section.ts, never run; "<" escaped so no text can end the block. */}
+      <script type="application/json" id={SECTION_CONFIG_ID} dangerouslySetInnerHTML={{ __html: JSON.stringify(config).replace(/</g, "\\u003c") }} />
     </>
   );
 }
 
-function StatusText({ status, time }: { status: SaveStatus; time: (iso: string) => string }) {
+/** The text posted after the session ended: save it into the answers or discard it (both POSTs). */
+function StashOffer({ stash }: { stash: NonNullable<SectionPageData["stash"]> }) {
   const { t } = useTranslation("section");
-  switch (status.kind) {
-    case "saving":
-      return <>{t("saving")}</>;
-    case "saved":
-      return <>{t("savedAt", { time: time(status.at) })}</>;
-    case "offline":
-      return <>{t("offline")}</>;
-    case "failed":
-      return <>{t("failed")}</>;
-    case "invalid":
-      return <>{t("invalid")}</>;
-    case "closed":
-      return <>{t("closedError")}</>;
-    case "conflict":
-      return <>{t("conflictTitle")}</>;
-    case "expired":
-      return (
-        <>
-          {t("expiredTitle")}. {t("expiredBody")} <a href={status.signInHref}>{t("signInAgain")}</a>
-        </>
-      );
-    default:
-      return null;
-  }
+  return (
+    <section className="notice notice--warning" aria-labelledby="stash-title">
+      <h2 id="stash-title">{t("stashTitle", { time: stash.time })}</h2>
+      <p>{t("stashBody")}</p>
+      {stash.answers.map((a, i) => (
+        <div key={i} className="kept-text">
+          <h3>{a.prompt}</h3>
+          <div className="kept-text__body" dir="auto">
+            {a.text}
+          </div>
+        </div>
+      ))}
+      <Form method="post" className="button-row">
+        <button className="button" type="submit" name="intent" value="stash-save">
+          {t("stashSave")}
+        </button>
+        <button className="button button--secondary" type="submit" name="intent" value="stash-discard">
+          {t("discard")}
+        </button>
+      </Form>
+    </section>
+  );
 }

@@ -93,13 +93,22 @@ export function conflictViews(conflicts: StoredConflict[], questions: FormQuesti
   });
 }
 
+/** The answers a stash holds, as a person reads them (question and text), to offer them back. */
+export function keptAnswers(questions: FormQuestion[], values: Fields): Array<{ prompt: string; text: string }> {
+  return questions.flatMap((q) => {
+    const text = postedText(q, values);
+    return text.trim() ? [{ prompt: q.prompt, text }] : [];
+  });
+}
+
+function postedText(q: FormQuestion, values: Fields): string {
+  const raw = values[fieldName(q.id)];
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  return isChoiceType(q.type) ? list.map((id) => q.options.find((o) => o.id === id)?.label ?? id).join("; ") : list.join("");
+}
+
 /** The posted answers as plain text, to download when they could not be stored. */
 export function answersAsText(title: string, questions: FormQuestion[], values: Fields): string {
-  const blocks = questions.map((q, i) => {
-    const raw = values[fieldName(q.id)];
-    const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-    const text = isChoiceType(q.type) ? list.map((id) => q.options.find((o) => o.id === id)?.label ?? id).join("; ") : list.join("");
-    return `${i + 1}. ${q.prompt}\n\n${text}\n`;
-  });
+  const blocks = questions.map((q, i) => `${i + 1}. ${q.prompt}\n\n${postedText(q, values)}\n`);
   return `${title}\n\n${blocks.join("\n")}`;
 }

@@ -1,8 +1,8 @@
 /**
  * A save posted after the session ended keeps its text: the posted answers are stashed here
  * (7 days) and the browser gets a random token in an httpOnly cookie. When the person signs in
- * again and opens the section, the section page applies the stash (same conflict rules) and
- * clears it. Only a browser that held one of our sessions can stash anything.
+ * again and opens the section, the page offers the text back; saving it (same conflict rules)
+ * or discarding it is a POST, which clears the stash (a GET changes nothing). Only a browser that held one of our sessions can stash anything.
  */
 import { createCookie } from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client";

@@ -1,0 +1,90 @@
+/**
+ * Every post of a section page: a save (buttons or autosave), a conflict settled, the text
+ * stashed when the session ended saved or discarded. The page's action, and the autosave's
+ * (which answers the same result as JSON). Returns what the page shows: a redirect after a
+ * save, or data({ kind, errors, values, ... }) with the status of what went wrong.
+ */
+import { data, redirect } from "@remix-run/node";
+import { notFound } from "~/modules/auth/authorization.server";
+import { getSessionUser, signInUrl } from "~/modules/auth/session.server";
+import { formValues } from "~/modules/forms/validation";
+import { fieldName } from "~/modules/questionnaire/questions";
+import { loadRespondentPage } from "./respondent-page.server";
+import { saveAnswers, SaveKeyReused } from "./save.server";
+import { conflictViews, parseSectionPost } from "./section-post.server";
+import { claimableStash, clearStash, stashSave } from "./stash.server";
+
+export const sectionPath = (invitationId: string, key: string) => `/respond/${invitationId}/sections/${key}`;
+
+/** The respondent page (access checked) and the section asked for, or 404. */
+export async function loadSection(request: Request, invitationId: string, sectionKey: string) {
+  const page = await loadRespondentPage(request, invitationId);
+  const index = page.round.sections.findIndex((s) => s.key === sectionKey);
+  if (index < 0) notFound("No such section.");
+  return { ...page, index, section: page.round.sections[index]! };
+}
+
+export async function saveSection(request: Request, invitationId: string, sectionKey: string) {
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const autosave = intent === "autosave";
+
+  if (!(await getSessionUser(request))) {
+    // The session ended while they were writing: keep the text rather than lose the post.
+    const cookie = await stashSave(request, invitationId, sectionKey, formValues(form));
+    if (!cookie) throw redirect(signInUrl(request));
+    const headers = { "Set-Cookie": cookie };
+    if (autosave) return data({ kind: "expired" as const, signInHref: signInUrl(request) }, { status: 401, headers });
+    throw redirect(sectionPath(invitationId, sectionKey), { status: 303, headers });
+  }
+
+  const { user, round, index, section, when, t } = await loadSection(request, invitationId, sectionKey);
+  const here = sectionPath(round.invitationId, section.key);
+
+  // The text stashed when the session ended: saved like a post of it (same rules), or discarded.
+  // Either way the stash is gone afterwards; a refused save still shows the text (values).
+  let stash = null;
+  const headers = new Headers();
+  if (intent === "stash-save" || intent === "stash-discard") {
+    stash = await claimableStash(request, invitationId, sectionKey, user.id);
+    if (!stash) return redirect(here);
+    headers.append("Set-Cookie", await clearStash(stash.id));
+    if (intent === "stash-discard") return redirect(`${here}?discarded=1`, { headers });
+  }
+  const post = parseSectionPost(stash ? stash.fields : form, section.questions);
+
+  if (!post.ok) {
+    const errors = post.reason === "wrong-form" ? { form: t("wrongForm", { ns: "section" }) } : post.errors;
+    const tooLarge = Object.values(post.errors).some((e) => e.startsWith("validation.tooLong"));
+    return data(
+      { kind: "invalid" as const, errors: tooLarge ? { form: t("tooLarge", { ns: "section" }), ...errors } : errors, values: post.values, closed: false },
+      { status: tooLarge ? 413 : 400, headers },
+    );
+  }
+  if (!round.isOpen) {
+    return data({ kind: "closed" as const, errors: { form: t("closedError", { ns: "section" }) }, values: post.values, closed: true }, { status: 409, headers });
+  }
+
+  let result;
+  try {
+    result = await saveAnswers({ round, userId: user.id, values: post.answers, baseRevisions: post.baseRevisions, saveKey: post.saveKey });
+  } catch (error) {
+    if (error instanceof SaveKeyReused) return data({ kind: "invalid" as const, errors: { form: t("wrongForm", { ns: "section" }) }, values: post.values, closed: false }, { status: 400, headers });
+    throw error;
+  }
+  if (result.conflicts.length > 0) {
+    const conflicts = conflictViews(result.conflicts, section.questions, when);
+    const revisions = { ...result.revisions };
+    for (const c of conflicts) revisions[c.questionId] = post.baseRevisions.get(c.questionId) ?? 0;
+    return data(
+      { kind: "conflict" as const, conflicts, revisions, values: post.values, savedAt: result.savedAt, errors: Object.fromEntries(conflicts.map((c) => [fieldName(c.questionId), t("conflictField", { ns: "section" })])), closed: false },
+      { status: 409, headers },
+    );
+  }
+  if (autosave) return { kind: "saved" as const, savedAt: result.savedAt, revisions: result.revisions };
+  const next = round.sections[index + 1];
+  if (intent === "continue") {
+    return redirect(next ? sectionPath(round.invitationId, next.key) : `/respond/${round.invitationId}/review`, { headers });
+  }
+  return redirect(`${here}?saved=1`, { headers });
+}
