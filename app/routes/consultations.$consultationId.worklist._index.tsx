@@ -8,8 +8,8 @@ import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
 import { formatDateTime } from "~/modules/round/dates";
 import { teamMembers } from "~/modules/worklist/items.server";
-import { parseWorklistFilter, worklist, WORKLIST_SORTS } from "~/modules/worklist/list.server";
-import { priorityLabel, statusLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
+import { parseWorklistFilter, worklist } from "~/modules/worklist/list.server";
+import { priorityLabel, statusLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
 import { sectionOptions } from "~/modules/worklist/sources.server";
 
 export const meta: MetaFunction = () => [{ title: "Worklist – Consult" }];

@@ -4,16 +4,16 @@
  */
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
-import { PRIORITY_IDS, STATUS_IDS, TYPE_IDS, type WorklistPriorityId, type WorklistStatusId, type WorklistTypeId } from "./schemas";
-
-export const WORKLIST_SORTS = [
-  { id: "updated", label: "Recently changed" },
-  { id: "priority", label: "Priority, high first" },
-  { id: "section", label: "Section" },
-  { id: "status", label: "Status" },
-  { id: "created", label: "Oldest first" },
-] as const;
-export type WorklistSort = (typeof WORKLIST_SORTS)[number]["id"];
+import {
+  PRIORITY_IDS,
+  STATUS_IDS,
+  TYPE_IDS,
+  WORKLIST_SORTS,
+  type WorklistPriorityId,
+  type WorklistSort,
+  type WorklistStatusId,
+  type WorklistTypeId,
+} from "./schemas";
 
 export type WorklistFilter = {
   status?: WorklistStatusId;

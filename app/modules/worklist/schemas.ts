@@ -24,6 +24,15 @@ export const WORKLIST_PRIORITIES = [
   { id: "LOW", label: "Low" },
 ] as const;
 
+export const WORKLIST_SORTS = [
+  { id: "updated", label: "Recently changed" },
+  { id: "priority", label: "Priority, high first" },
+  { id: "section", label: "Section" },
+  { id: "status", label: "Status" },
+  { id: "created", label: "Oldest first" },
+] as const;
+export type WorklistSort = (typeof WORKLIST_SORTS)[number]["id"];
+
 export type WorklistStatusId = (typeof WORKLIST_STATUSES)[number]["id"];
 export type WorklistTypeId = (typeof WORKLIST_TYPES)[number]["id"];
 export type WorklistPriorityId = (typeof WORKLIST_PRIORITIES)[number]["id"];
