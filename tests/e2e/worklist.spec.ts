@@ -9,7 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { database, expectAccessible } from "./fixtures";
 import { signInAs } from "./sign-in";
 
-test.setTimeout(180_000);
+test.setTimeout(300_000); // several axe scans on a shared, slow machine
 
 const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
 
