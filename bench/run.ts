@@ -6,8 +6,11 @@
  * then the coordinator workspace's targets (bench/workspace.ts: inviting 500 organisations,
  * the outbox worker to a local SMTP server, the tracking page of a 500-organisation round).
  * Prints tables and writes bench/results/latest.json. Never part of the test suite.
+ * Then the written-answers page on a round of 100,000 responses × 30 questions
+ * (bench/text-answers.ts, data from bench/generate.ts).
  * Options: --no-build, --connections N (default 50), --seconds N (default 10), --port N
- *          (default 3200), --only pages|workspace (one part only),
+ *          (default 3200), --only pages|workspace|text-answers (one part only),
+ *          --responses N (size of the text-answers data set, default 100000),
  *          --profile (writes a V8 CPU profile of the server to bench/results/).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -21,6 +24,7 @@ import { applyPendingMigrations } from "../app/modules/db/migrate.server";
 import { createPrismaClient } from "../app/modules/db/client.server";
 import { hashToken, randomToken } from "../app/modules/security/tokens.server";
 import { seedDemo } from "../prisma/seed/demo";
+import { measureTextAnswers, prepareTextAnswersBench, textAnswersSummary } from "./text-answers";
 import { measureTrackingPage, prepareWorkspaceBench, workspaceSummary } from "./workspace";
 
 const args = process.argv.slice(2);
@@ -33,7 +37,7 @@ const seconds = option("seconds", 10);
 const port = option("port", 3200);
 const appUrl = `http://127.0.0.1:${port}`;
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
-if (only !== null && only !== "pages" && only !== "workspace") throw new Error("--only takes pages or workspace");
+if (only !== null && only !== "pages" && only !== "workspace" && only !== "text-answers") throw new Error("--only takes pages, workspace or text-answers");
 const secret = "bench-session-secret-0123456789abcdefghijklmnop";
 
 if (!args.includes("--no-build")) {
@@ -65,10 +69,11 @@ const invitation = await db.invitation.findFirstOrThrow({
   include: { round: { include: { version: { include: { sections: { orderBy: { position: "asc" }, take: 3 } } } } } },
 });
 const section = invitation.round.version.sections[2]!;
+const textSet = only === null || only === "text-answers" ? await prepareTextAnswersBench(db, option("responses", 100_000)) : null;
 await db.$disconnect();
 
 // Before the server starts, so that its mail worker leaves the bench's messages to ours.
-const workspaceSetup = only === "pages" ? null : await prepareWorkspaceBench({ databaseUrl, appUrl, dataDir, secret });
+const workspaceSetup = only === "pages" || only === "text-answers" ? null : await prepareWorkspaceBench({ databaseUrl, appUrl, dataDir, secret });
 
 const profile = args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench", "results")}`] : [];
 const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
@@ -85,7 +90,7 @@ try {
     await new Promise((r) => setTimeout(r, 250));
   }
 
-  const targets = only === "workspace" ? [] : [
+  const targets = only === "workspace" || only === "text-answers" ? [] : [
     { name: "respondent section page", path: `/respond/${invitation.id}/sections/${section.key}`, cookie: respondentCookie },
     { name: "coordinator results page", path: `/consultations/${invitation.round.consultationId}/rounds/${invitation.roundId}/results`, cookie: coordinatorCookie },
   ];
@@ -114,6 +119,10 @@ try {
     ? workspaceSummary(workspaceSetup, await measureTrackingPage({ appUrl, setup: workspaceSetup, cookie: coordinatorCookie, seconds }))
     : null;
 
+  const textAnswers = textSet
+    ? textAnswersSummary(textSet, await measureTextAnswers({ appUrl, set: textSet, cookie: coordinatorCookie, seconds: Math.min(seconds, 5) }))
+    : null;
+
   if (results.length > 0) {
     console.log(`\n${connections} connections, ${seconds} s each, production build, ${embedded ? "embedded PostgreSQL 17" : "BENCH_DATABASE_URL"}`);
     console.table(
@@ -134,9 +143,13 @@ try {
     console.log("\nCoordinator workspace (bench/workspace.ts), against the issue's targets:");
     console.table(workspace.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
   }
+  if (textAnswers) {
+    console.log(`\nWritten answers (bench/text-answers.ts), ${textAnswers.dataSet.responses} responses, ${textAnswers.dataSet.answers} answers, one request at a time, target p95 < ${textAnswers.targetP95Ms} ms:`);
+    console.table(textAnswers.rows.map((r) => ({ ...r, met: r.met ? "yes" : "NO" })));
+  }
   fs.mkdirSync(path.join("bench", "results"), { recursive: true });
   const out = path.join("bench", "results", "latest.json");
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace }, null, 2) + "\n");
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace, textAnswers }, null, 2) + "\n");
   console.log(`Written to ${out}`);
 } finally {
   server.kill("SIGTERM");
