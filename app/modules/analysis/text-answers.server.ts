@@ -58,7 +58,9 @@ export function parseTextFilter(params: URLSearchParams, sections: TextSection[]
 const WRITTEN = Prisma.sql`a.text ~ '[^[:space:]]'`;
 
 function conditions(questionIds: string[], f: TextAnswerFilter, only?: string[]) {
-  const parts = [Prisma.sql`a."questionId" = ANY(${questionIds})`, WRITTEN, Prisma.sql`r.status = 'SUBMITTED'`];
+  // One question (the usual case): an equality, so the index (questionId, id) gives the page order.
+  const question = questionIds.length === 1 ? Prisma.sql`a."questionId" = ${questionIds[0]}` : Prisma.sql`a."questionId" = ANY(${questionIds})`;
+  const parts = [question, WRITTEN, Prisma.sql`r.status = 'SUBMITTED'`];
   if (only) parts.push(Prisma.sql`a.id = ANY(${only})`);
   if (f.reviewed === "yes") parts.push(Prisma.sql`a."reviewedAt" IS NOT NULL`);
   if (f.reviewed === "no") parts.push(Prisma.sql`a."reviewedAt" IS NULL`);
@@ -97,10 +99,11 @@ export async function textAnswers(reader: Reader, questionIds: string[], f: Text
   const headline = f.search
     ? Prisma.sql`ts_headline('simple', p.text, websearch_to_tsquery('simple', ${f.search}), ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`})`
     : Prisma.sql`NULL`;
-  // One question: the index (questionId, id) gives the order. Several: question order first.
   const order = only
     ? Prisma.sql`array_position(${only}::text[], a.id)`
-    : Prisma.sql`array_position(${questionIds}::text[], a."questionId"), a.id`;
+    : questionIds.length === 1
+      ? Prisma.sql`a.id`
+      : Prisma.sql`array_position(${questionIds}::text[], a."questionId"), a.id`;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<Row[]>`
       SELECT p.*, ${headline} AS highlighted FROM (
@@ -136,7 +139,8 @@ export async function reviewedBySection(roundId: string, sections: TextSection[]
   const rows = await db().$queryRaw<Array<{ questionId: string; total: bigint; reviewed: bigint }>>`
     SELECT a."questionId", count(*) AS total, count(a."reviewedAt") AS reviewed
     FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"
-    WHERE r."roundId" = ${roundId} AND r.status = 'SUBMITTED' AND ${WRITTEN}
+    WHERE a."questionId" = ANY(${sections.flatMap((s) => s.questions.map((q) => q.id))}) AND r."roundId" = ${roundId}
+      AND r.status = 'SUBMITTED' AND ${WRITTEN}
     GROUP BY a."questionId"`;
   const byQuestion = new Map(rows.map((r) => [r.questionId, { total: Number(r.total), reviewed: Number(r.reviewed) }]));
   return sections.map((s) => {
