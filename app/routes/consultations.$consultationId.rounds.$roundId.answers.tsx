@@ -66,7 +66,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? `/consultations/${round.consultationId}/worklist/new?${new URLSearchParams({ round: round.id, section: section.key })}`
       : "",
     title: round.title,
-    canDecide: role !== "ANALYST",
     sections: sections.map((s) => ({ ...progress.find((p) => p.key === s.key)!, heading: s.heading })),
     section: section ? { key: section.key, heading: section.heading, questions: section.questions.map((q) => ({ id: q.id, prompt: q.prompt, retired: Boolean(q.retiredAt) })) } : null,
     filter,
@@ -278,7 +277,7 @@ export default function WrittenAnswers() {
             ) : null}
 
             <Form method="post" aria-labelledby="section-title" className="answers-form">
-              <fieldset className="bulk-actions">
+              <fieldset className="bulk-actions" id={fieldId("answerId")} tabIndex={-1}>
                 <legend>With the selected answers</legend>
                 <FieldError name="answerId" error={errors?.answerId} />
                 <div className="bulk-actions__row">
