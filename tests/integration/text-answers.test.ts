@@ -9,7 +9,7 @@ import { MARK_START } from "~/modules/analysis/schemas";
 import { db } from "~/modules/db/client.server";
 import { action, loader } from "~/routes/consultations.$consultationId.rounds.$roundId.answers";
 import { buildRound, TEXTS } from "./text-answers-fixture";
-import { context, get, outcome, post } from "./route-helpers";
+import { context, get, outcome, post, type Outcome } from "./route-helpers";
 
 let r: Awaited<ReturnType<typeof buildRound>>;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ const read = (query: string, cookie = r.coordinator.cookie) => outcome(() => loa
 const act = (fields: Record<string, string | string[]>, cookie = r.coordinator.cookie, query = "") =>
   outcome(() => action({ request: post(`${r.base}${query}`, fields, cookie), params: r.params, context }));
 type Row = { id: string; who: string; text: string; highlighted: string | null; redline: Array<{ kind: string; text: string }> | null; reviewed: boolean; tags: Array<{ name: string }>; notes: Array<{ body: string }> };
-const rows = (o: { data: { answers: Row[] } }) => o.data.answers;
+const rows = (o: Outcome): Row[] => o.data.answers;
 
 describe("the list", () => {
   it("shows the first section's written answers of submitted responses only", async () => {
