@@ -81,7 +81,7 @@ const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.t
   stdio: ["ignore", "ignore", "inherit"],
 });
 try {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 480; i++) { // up to 2 minutes: a busy shared machine starts slowly
     try {
       if ((await fetch(`${appUrl}/healthz`)).ok) break;
     } catch {
