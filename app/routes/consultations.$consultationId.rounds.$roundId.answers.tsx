@@ -76,6 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: list.total,
     capped: list.capped,
     pages: Math.max(1, Math.ceil(list.total / TEXT_PAGE_SIZE)),
+    // Beyond the counted cap the last page is unknown: a full page means there may be more.
+    hasNext: list.rows.length === TEXT_PAGE_SIZE && (list.capped || filter.page * TEXT_PAGE_SIZE < list.total),
     items: items.map((i) => ({ id: i.id, summary: i.summary, status: i.status, priority: i.priority, sources: i._count.sources })),
     answers: list.rows.map((r) => {
       const q = questions.get(r.questionId);
@@ -120,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     done = `Tagged ${selected.length} answer${selected.length === 1 ? "" : "s"} “${tagged.tag.name}”.`;
   } else if (kind === "reviewed" || kind === "unreviewed" || kind === "review" || kind === "unreview") {
     const reviewed = kind === "reviewed" || kind === "review";
-    await markReviewed(user.id, consultationId, selected, reviewed);
+    await markReviewed(user.id, consultationId, round.id, selected, reviewed);
     done = `Marked ${selected.length} answer${selected.length === 1 ? "" : "s"} ${reviewed ? "reviewed" : "not reviewed"}.`;
   } else if (kind === "note") {
     await addNote(user.id, consultationId, selected[0]!, String(result.values[`note-${answer}`] ?? "").trim());
@@ -317,7 +319,7 @@ export default function WrittenAnswers() {
               <p className="muted" id="answer-count">
                 {d.total === 0
                   ? "No written answers match."
-                  : `${d.capped ? `More than ${COUNT_CAP.toLocaleString("en")}` : d.total.toLocaleString("en")} answer${d.total === 1 ? "" : "s"}${d.pages > 1 ? `, page ${f.page} of ${d.capped ? "many" : d.pages}` : ""}.`}
+                  : `${d.capped ? `More than ${COUNT_CAP.toLocaleString("en")}` : d.total.toLocaleString("en")} answer${d.total === 1 ? "" : "s"}${d.pages > 1 || f.page > 1 ? `, page ${f.page} of ${d.capped ? "many" : d.pages}` : ""}.`}
               </p>
               <ol className="answer-list">
                 {d.answers.map((a) => (
@@ -414,10 +416,10 @@ export default function WrittenAnswers() {
                 ))}
               </ol>
             </Form>
-            {d.pages > 1 && !d.similar ? (
+            {(f.page > 1 || d.hasNext) && !d.similar ? (
               <nav className="pagination" aria-label="Pages of answers">
                 {f.page > 1 ? <Link to={link({ page: String(f.page - 1) })}>← Previous page</Link> : null}
-                {f.page < d.pages ? <Link to={link({ page: String(f.page + 1) })}>Next page →</Link> : null}
+                {d.hasNext ? <Link to={link({ page: String(f.page + 1) })}>Next page →</Link> : null}
               </nav>
             ) : null}
           </div>

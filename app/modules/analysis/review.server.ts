@@ -1,9 +1,10 @@
 /** The "reviewed" mark on written answers: who read it and when, set or cleared in bulk. */
 import { auditMany } from "~/modules/audit/audit.server";
 import { db } from "~/modules/db/client.server";
+import { forgetReviewedCounts } from "./text-answers.server";
 
-export async function markReviewed(actorId: string, consultationId: string, answerIds: string[], reviewed: boolean) {
-  return db().$transaction(async (tx) => {
+export async function markReviewed(actorId: string, consultationId: string, roundId: string, answerIds: string[], reviewed: boolean) {
+  const count = await db().$transaction(async (tx) => {
     const changed = await tx.answer.updateMany({
       where: { id: { in: answerIds }, reviewedAt: reviewed ? null : { not: null } },
       data: reviewed ? { reviewedAt: new Date(), reviewedById: actorId } : { reviewedAt: null, reviewedById: null },
@@ -20,4 +21,6 @@ export async function markReviewed(actorId: string, consultationId: string, answ
     ]);
     return changed.count;
   });
+  forgetReviewedCounts([roundId]);
+  return count;
 }

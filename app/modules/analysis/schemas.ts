@@ -5,8 +5,8 @@
 import { z } from "zod";
 
 export const TEXT_PAGE_SIZE = 50;
-/** Counting stops here: "more than 10,000" is all a reader needs, and counting costs. */
-export const COUNT_CAP = 10_000;
+/** Counting stops here: "more than 1,000" is all a reader needs, and counting a million costs. */
+export const COUNT_CAP = 1_000;
 /** The section picker's key for questions about the document as a whole. */
 export const DOCUMENT_KEY = "document";
 /** ts_headline's marks around a match: characters nobody types, turned into <mark> by the page. */

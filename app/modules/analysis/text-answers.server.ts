@@ -64,17 +64,16 @@ function conditions(questionIds: string[], f: TextAnswerFilter, only?: string[])
   if (only) parts.push(Prisma.sql`a.id = ANY(${only})`);
   if (f.reviewed === "yes") parts.push(Prisma.sql`a."reviewedAt" IS NOT NULL`);
   if (f.reviewed === "no") parts.push(Prisma.sql`a."reviewedAt" IS NULL`);
-  if (f.typeKey) parts.push(Prisma.sql`st.key = ${f.typeKey}`);
+  if (f.typeKey) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Organisation" o JOIN "StakeholderType" st ON st.id = o."typeId" WHERE o.id = r."organisationId" AND st.key = ${f.typeKey})`);
+  }
   if (f.tagId) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "AnswerTag" t WHERE t."answerId" = a.id AND t."tagId" = ${f.tagId})`);
   if (f.search) parts.push(Prisma.sql`to_tsvector('simple', coalesce(a.text, '')) @@ websearch_to_tsquery('simple', ${f.search})`);
   return Prisma.join(parts, " AND ");
 }
 
-const FROM = Prisma.sql`
-  FROM "Answer" a
-  JOIN "Response" r ON r.id = a."responseId"
-  JOIN "Organisation" o ON o.id = r."organisationId"
-  JOIN "StakeholderType" st ON st.id = o."typeId"`;
+// Only what the conditions need: names are joined for the 50 rows of the page, after paging.
+const FROM = Prisma.sql`FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"`;
 
 type Row = {
   id: string;
@@ -99,21 +98,24 @@ export async function textAnswers(reader: Reader, questionIds: string[], f: Text
   const headline = f.search
     ? Prisma.sql`ts_headline('simple', p.text, websearch_to_tsquery('simple', ${f.search}), ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`})`
     : Prisma.sql`NULL`;
-  const order = only
-    ? Prisma.sql`array_position(${only}::text[], a.id)`
-    : questionIds.length === 1
-      ? Prisma.sql`a.id`
-      : Prisma.sql`array_position(${questionIds}::text[], a."questionId"), a.id`;
+  const order = (t: "a" | "p") =>
+    only
+      ? Prisma.sql`array_position(${only}::text[], ${Prisma.raw(t)}.id)`
+      : questionIds.length === 1
+        ? Prisma.sql`${Prisma.raw(t)}.id`
+        : Prisma.sql`array_position(${questionIds}::text[], ${Prisma.raw(t)}."questionId"), ${Prisma.raw(t)}.id`;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<Row[]>`
-      SELECT p.*, ${headline} AS highlighted FROM (
-        SELECT a.id, a."questionId", a.text, a."reviewedAt", r.attribution, r."consentToPublish", r."submittedAt",
-               o.name AS "organisationName", st.label AS "typeLabel"
+      SELECT p.*, o.name AS "organisationName", st.label AS "typeLabel", ${headline} AS highlighted FROM (
+        SELECT a.id, a."questionId", a.text, a."reviewedAt", r.attribution, r."consentToPublish", r."submittedAt", r."organisationId"
         ${FROM}
         WHERE ${where}
-        ORDER BY ${order}
+        ORDER BY ${order("a")}
         LIMIT ${TEXT_PAGE_SIZE} OFFSET ${(f.page - 1) * TEXT_PAGE_SIZE}
-      ) p`,
+      ) p
+      JOIN "Organisation" o ON o.id = p."organisationId"
+      JOIN "StakeholderType" st ON st.id = o."typeId"
+      ORDER BY ${order("p")}`,
     db().$queryRaw<Array<{ n: bigint }>>`
       SELECT count(*) AS n FROM (SELECT 1 ${FROM} WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`,
   ]);
@@ -134,14 +136,34 @@ export async function textAnswers(reader: Reader, questionIds: string[], f: Text
   };
 }
 
-/** Per section: written answers in submitted responses, and how many are marked reviewed. */
-export async function reviewedBySection(roundId: string, sections: TextSection[]) {
+/**
+ * "% reviewed" aggregates every written answer of the round (a million on a large round: seconds,
+ * not milliseconds), so each app process keeps it for a short while; marking answers reviewed
+ * here drops it at once, another process's figure catches up within REVIEWED_TTL_MS.
+ */
+const REVIEWED_TTL_MS = 60_000;
+const reviewedCache = new Map<string, { at: number; rows: Array<{ questionId: string; total: bigint; reviewed: bigint }> }>();
+
+export function forgetReviewedCounts(roundIds: string[]) {
+  for (const id of roundIds) reviewedCache.delete(id);
+}
+
+async function reviewedCounts(roundId: string, questionIds: string[]) {
+  const cached = reviewedCache.get(roundId);
+  if (cached && Date.now() - cached.at < REVIEWED_TTL_MS) return cached.rows;
   const rows = await db().$queryRaw<Array<{ questionId: string; total: bigint; reviewed: bigint }>>`
     SELECT a."questionId", count(*) AS total, count(a."reviewedAt") AS reviewed
     FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"
-    WHERE a."questionId" = ANY(${sections.flatMap((s) => s.questions.map((q) => q.id))}) AND r."roundId" = ${roundId}
+    WHERE a."questionId" = ANY(${questionIds}) AND r."roundId" = ${roundId}
       AND r.status = 'SUBMITTED' AND ${WRITTEN}
     GROUP BY a."questionId"`;
+  reviewedCache.set(roundId, { at: Date.now(), rows });
+  return rows;
+}
+
+/** Per section: written answers in submitted responses, and how many are marked reviewed. */
+export async function reviewedBySection(roundId: string, sections: TextSection[]) {
+  const rows = await reviewedCounts(roundId, sections.flatMap((s) => s.questions.map((q) => q.id)));
   const byQuestion = new Map(rows.map((r) => [r.questionId, { total: Number(r.total), reviewed: Number(r.reviewed) }]));
   return sections.map((s) => {
     const total = s.questions.reduce((n, q) => n + (byQuestion.get(q.id)?.total ?? 0), 0);
