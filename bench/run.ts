@@ -8,7 +8,8 @@
  * and the exports' target (bench/exports.ts: the XLSX comment matrix of 10,000 comments).
  * Prints tables and writes bench/results/latest.json. Never part of the test suite.
  * Options: --no-build, --connections N (default 50), --seconds N (default 10), --port N
- *          (default 3200), --only pages|workspace|exports|respondent (one part only),
+ *          (default 3200), --only pages|workspace|exports|respondent|text-answers (one part only),
+ *          --responses N (size of the text-answers data set, default 100000),
  *          --profile (writes a V8 CPU profile of the server to bench/results/).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -24,6 +25,7 @@ import { hashToken, randomToken } from "../app/modules/security/tokens.server";
 import { seedDemo } from "../prisma/seed/demo";
 import { exportsSummary, measureExports, prepareExportsBench } from "./exports";
 import { measureAutosave, measureSlowFirstLoad, prepareRespondentBench, respondentSummary } from "./respondent";
+import { measureTextAnswers, prepareTextAnswersBench, textAnswersSummary } from "./text-answers";
 import { measureTrackingPage, prepareWorkspaceBench, workspaceSummary } from "./workspace";
 
 const args = process.argv.slice(2);
@@ -35,7 +37,7 @@ const connections = option("connections", 50);
 const seconds = option("seconds", 10);
 const port = option("port", 3200);
 const appUrl = `http://127.0.0.1:${port}`;
-const PARTS = ["pages", "workspace", "exports", "respondent"];
+const PARTS = ["pages", "workspace", "exports", "respondent", "text-answers"];
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1]! : null;
 if (only !== null && !PARTS.includes(only)) throw new Error(`--only takes one of ${PARTS.join(", ")}`);
 const runs = (part: string) => only === null || only === part;
@@ -73,6 +75,7 @@ const section = invitation.round.version.sections[2]!;
 const exportsSetup = runs("exports") ? await prepareExportsBench(db) : null;
 const respondentSetup = runs("respondent") ? await prepareRespondentBench(db) : null;
 const respondentCookies = respondentSetup ? await Promise.all(respondentSetup.respondents.map((r) => sessionCookieFor(r.email))) : [];
+const textSet = runs("text-answers") ? await prepareTextAnswersBench(db, option("responses", 100_000)) : null;
 await db.$disconnect();
 
 // Before the server starts, so that its mail worker leaves the bench's messages to ours.
@@ -84,7 +87,7 @@ const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.t
   stdio: ["ignore", "ignore", "inherit"],
 });
 try {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 480; i++) { // up to 2 minutes: a busy shared machine starts slowly
     try {
       if ((await fetch(`${appUrl}/healthz`)).ok) break;
     } catch {
@@ -131,6 +134,10 @@ try {
       )
     : null;
 
+  const textAnswers = textSet
+    ? textAnswersSummary(textSet, await measureTextAnswers({ appUrl, set: textSet, cookie: coordinatorCookie, seconds: Math.min(seconds, 5) }))
+    : null;
+
   if (results.length > 0) {
     console.log(`\n${connections} connections, ${seconds} s each, production build, ${embedded ? "embedded PostgreSQL 17" : "BENCH_DATABASE_URL"}`);
     console.table(
@@ -159,9 +166,13 @@ try {
     console.log("\nRespondent experience (bench/respondent.ts), against the issue's targets:");
     console.table(respondent.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
   }
+  if (textAnswers) {
+    console.log(`\nWritten answers (bench/text-answers.ts), ${textAnswers.dataSet.responses} responses, ${textAnswers.dataSet.answers} answers, one request at a time, target p95 < ${textAnswers.targetP95Ms} ms:`);
+    console.table(textAnswers.rows.map((r) => ({ ...r, met: r.met ? "yes" : "NO" })));
+  }
   fs.mkdirSync(path.join("bench", "results"), { recursive: true });
   const out = path.join("bench", "results", "latest.json");
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace, exports: exportsResult, respondent }, null, 2) + "\n");
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace, exports: exportsResult, respondent, textAnswers }, null, 2) + "\n");
   console.log(`Written to ${out}`);
 } finally {
   server.kill("SIGTERM");

@@ -1,0 +1,183 @@
+/**
+ * Reading the written answers of a round: per section and question, submitted responses only,
+ * filtered, searched with PostgreSQL full-text search and paged. Every condition matches the
+ * partial indexes of migration 20261129100100_text_answers (`text ~ '[^[:space:]]'`: an answer
+ * that says something), so the list stays fast on a round of 100,000 responses.
+ */
+import { Prisma } from "~/generated/prisma/client";
+import type { Attribution } from "~/generated/prisma/enums";
+import { db } from "~/modules/db/client.server";
+import { attributionLabel, type Reader } from "./attribution";
+import { COUNT_CAP, DOCUMENT_KEY, MARK_END, MARK_START, TEXT_PAGE_SIZE } from "./schemas";
+
+const TEXT_TYPES = ["SHORT_TEXT", "LONG_TEXT", "PROPOSED_WORDING"] as const;
+
+export type TextAnswerFilter = {
+  sectionKey: string;
+  questionId?: string;
+  tagId?: string;
+  reviewed?: "yes" | "no";
+  typeKey?: string;
+  search?: string;
+  page: number;
+};
+
+/** The round's sections that have written questions, with their questions (retired ones too: their answers stay readable). */
+export async function textSections(roundId: string) {
+  const round = await db().round.findUniqueOrThrow({
+    where: { id: roundId },
+    select: { version: { select: { sections: { orderBy: { position: "asc" }, select: { id: true, key: true, heading: true, body: true, position: true } } } } },
+  });
+  const questions = await db().question.findMany({
+    where: { roundId, type: { in: [...TEXT_TYPES] } },
+    orderBy: [{ position: "asc" }],
+    select: { id: true, prompt: true, type: true, sectionId: true, retiredAt: true, position: true },
+  });
+  const sections = [
+    ...round.version.sections.map((s, i) => ({ key: s.key, heading: `${i + 1}. ${s.heading}`, body: s.body, questions: questions.filter((q) => q.sectionId === s.id) })),
+    { key: DOCUMENT_KEY, heading: "The document as a whole", body: "", questions: questions.filter((q) => q.sectionId === null) },
+  ];
+  return sections.filter((s) => s.questions.length > 0);
+}
+export type TextSection = Awaited<ReturnType<typeof textSections>>[number];
+
+/** Reads the page's GET parameters; values that name nothing are dropped, never an error. */
+export function parseTextFilter(params: URLSearchParams, sections: TextSection[], known: { tagIds: string[]; typeKeys: string[] }): TextAnswerFilter {
+  const sectionKey = sections.find((s) => s.key === params.get("section"))?.key ?? sections[0]?.key ?? DOCUMENT_KEY;
+  const section = sections.find((s) => s.key === sectionKey);
+  const questionId = section?.questions.find((q) => q.id === params.get("question"))?.id;
+  const tagId = known.tagIds.find((id) => id === params.get("tag"));
+  const typeKey = known.typeKeys.find((k) => k === params.get("type"));
+  const reviewedParam = params.get("reviewed");
+  const reviewed = reviewedParam === "yes" || reviewedParam === "no" ? reviewedParam : undefined;
+  const search = (params.get("q") ?? "").trim().slice(0, 200) || undefined;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  return { sectionKey, questionId, tagId, reviewed, typeKey, search, page };
+}
+
+const WRITTEN = Prisma.sql`a.text ~ '[^[:space:]]'`;
+
+function conditions(questionIds: string[], f: TextAnswerFilter, only?: string[]) {
+  // One question (the usual case): an equality, so the index (questionId, id) gives the page order.
+  const question = questionIds.length === 1 ? Prisma.sql`a."questionId" = ${questionIds[0]}` : Prisma.sql`a."questionId" = ANY(${questionIds})`;
+  const parts = [question, WRITTEN, Prisma.sql`r.status = 'SUBMITTED'`];
+  if (only) parts.push(Prisma.sql`a.id = ANY(${only})`);
+  if (f.reviewed === "yes") parts.push(Prisma.sql`a."reviewedAt" IS NOT NULL`);
+  if (f.reviewed === "no") parts.push(Prisma.sql`a."reviewedAt" IS NULL`);
+  if (f.typeKey) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Organisation" o JOIN "StakeholderType" st ON st.id = o."typeId" WHERE o.id = r."organisationId" AND st.key = ${f.typeKey})`);
+  }
+  if (f.tagId) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "AnswerTag" t WHERE t."answerId" = a.id AND t."tagId" = ${f.tagId})`);
+  if (f.search) parts.push(Prisma.sql`to_tsvector('simple', coalesce(a.text, '')) @@ websearch_to_tsquery('simple', ${f.search})`);
+  return Prisma.join(parts, " AND ");
+}
+
+// Only what the conditions need: names are joined for the 50 rows of the page, after paging.
+const FROM = Prisma.sql`FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"`;
+
+type Row = {
+  id: string;
+  questionId: string;
+  text: string;
+  highlighted: string | null;
+  reviewedAt: Date | null;
+  attribution: Attribution;
+  consentToPublish: boolean;
+  organisationName: string;
+  typeLabel: string;
+  submittedAt: Date | null;
+};
+
+/**
+ * One page of written answers, each with the name this reader may see. `only`: just these
+ * answers, in this order (comments to review together), under the same rules.
+ */
+export async function textAnswers(reader: Reader, questionIds: string[], f: TextAnswerFilter, only?: string[]) {
+  if (questionIds.length === 0 || only?.length === 0) return { rows: [], total: 0, capped: false };
+  const where = conditions(questionIds, f, only);
+  const headline = f.search
+    ? Prisma.sql`ts_headline('simple', p.text, websearch_to_tsquery('simple', ${f.search}), ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`})`
+    : Prisma.sql`NULL`;
+  const order = (t: "a" | "p") =>
+    only
+      ? Prisma.sql`array_position(${only}::text[], ${Prisma.raw(t)}.id)`
+      : questionIds.length === 1
+        ? Prisma.sql`${Prisma.raw(t)}.id`
+        : Prisma.sql`array_position(${questionIds}::text[], ${Prisma.raw(t)}."questionId"), ${Prisma.raw(t)}.id`;
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<Row[]>`
+      SELECT p.*, o.name AS "organisationName", st.label AS "typeLabel", ${headline} AS highlighted FROM (
+        SELECT a.id, a."questionId", a.text, a."reviewedAt", r.attribution, r."consentToPublish", r."submittedAt", r."organisationId"
+        ${FROM}
+        WHERE ${where}
+        ORDER BY ${order("a")}
+        LIMIT ${TEXT_PAGE_SIZE} OFFSET ${(f.page - 1) * TEXT_PAGE_SIZE}
+      ) p
+      JOIN "Organisation" o ON o.id = p."organisationId"
+      JOIN "StakeholderType" st ON st.id = o."typeId"
+      ORDER BY ${order("p")}`,
+    db().$queryRaw<Array<{ n: bigint }>>`
+      SELECT count(*) AS n FROM (SELECT 1 ${FROM} WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`,
+  ]);
+  const total = Number(counted[0]?.n ?? 0);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      questionId: r.questionId,
+      text: r.text,
+      highlighted: r.highlighted,
+      reviewed: r.reviewedAt !== null,
+      who: attributionLabel(reader, r) ?? "",
+      typeLabel: r.typeLabel,
+      submittedAt: r.submittedAt,
+    })),
+    total: Math.min(total, COUNT_CAP),
+    capped: total > COUNT_CAP,
+  };
+}
+
+/**
+ * "% reviewed" aggregates every written answer of the round (a million on a large round: seconds,
+ * not milliseconds), so each app process keeps it for a short while; marking answers reviewed
+ * here drops it at once, another process's figure catches up within REVIEWED_TTL_MS.
+ */
+const REVIEWED_TTL_MS = 60_000;
+const reviewedCache = new Map<string, { at: number; rows: Array<{ questionId: string; total: bigint; reviewed: bigint }> }>();
+
+export function forgetReviewedCounts(roundIds: string[]) {
+  for (const id of roundIds) reviewedCache.delete(id);
+}
+
+async function reviewedCounts(roundId: string, questionIds: string[]) {
+  const cached = reviewedCache.get(roundId);
+  if (cached && Date.now() - cached.at < REVIEWED_TTL_MS) return cached.rows;
+  const rows = await db().$queryRaw<Array<{ questionId: string; total: bigint; reviewed: bigint }>>`
+    SELECT a."questionId", count(*) AS total, count(a."reviewedAt") AS reviewed
+    FROM "Answer" a JOIN "Response" r ON r.id = a."responseId"
+    WHERE a."questionId" = ANY(${questionIds}) AND r."roundId" = ${roundId}
+      AND r.status = 'SUBMITTED' AND ${WRITTEN}
+    GROUP BY a."questionId"`;
+  reviewedCache.set(roundId, { at: Date.now(), rows });
+  return rows;
+}
+
+/** Per section: written answers in submitted responses, and how many are marked reviewed. */
+export async function reviewedBySection(roundId: string, sections: TextSection[]) {
+  const rows = await reviewedCounts(roundId, sections.flatMap((s) => s.questions.map((q) => q.id)));
+  const byQuestion = new Map(rows.map((r) => [r.questionId, { total: Number(r.total), reviewed: Number(r.reviewed) }]));
+  return sections.map((s) => {
+    const total = s.questions.reduce((n, q) => n + (byQuestion.get(q.id)?.total ?? 0), 0);
+    const reviewed = s.questions.reduce((n, q) => n + (byQuestion.get(q.id)?.reviewed ?? 0), 0);
+    return { key: s.key, total, reviewed, percent: total === 0 ? 0 : Math.floor((100 * reviewed) / total) };
+  });
+}
+
+/** Only answers of submitted responses in this round can be worked on; returns the valid ids. */
+export async function answersInRound(roundId: string, answerIds: string[]) {
+  if (answerIds.length === 0) return [];
+  const rows = await db().answer.findMany({
+    where: { id: { in: answerIds }, response: { roundId, status: "SUBMITTED" } },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}

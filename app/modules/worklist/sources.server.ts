@@ -1,0 +1,60 @@
+/** What an item rests on: its source answers, each named as this reader may see it, and the sections to file it under. */
+import { attributionLabel, type Reader } from "~/modules/analysis/attribution";
+import { DOCUMENT_KEY } from "~/modules/analysis/schemas";
+import { wordingRedline } from "~/modules/analysis/wording-redline";
+import { db } from "~/modules/db/client.server";
+
+export async function sourceAnswersView(reader: Reader, consultationId: string, answerIds: string[]) {
+  if (answerIds.length === 0) return [];
+  const answers = await db().answer.findMany({
+    where: { id: { in: answerIds }, response: { status: "SUBMITTED", round: { consultationId } } },
+    select: {
+      id: true,
+      text: true,
+      question: { select: { prompt: true, type: true, section: { select: { key: true, heading: true, body: true } } } },
+      response: {
+        select: {
+          attribution: true,
+          consentToPublish: true,
+          round: { select: { id: true, title: true } },
+          organisation: { select: { name: true, type: { select: { label: true } } } },
+        },
+      },
+    },
+  });
+  const order = new Map(answerIds.map((id, i) => [id, i]));
+  return answers
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+    .map((a) => ({
+      id: a.id,
+      text: a.text ?? "",
+      question: a.question.prompt,
+      redline: a.question.type === "PROPOSED_WORDING" && a.question.section ? wordingRedline(a.question.section.body, a.text ?? "") : null,
+      sectionKey: a.question.section?.key ?? null,
+      roundId: a.response.round.id,
+      link: `/consultations/${consultationId}/rounds/${a.response.round.id}/answers?${new URLSearchParams({ section: a.question.section?.key ?? DOCUMENT_KEY, similar: a.id })}`,
+      who:
+        attributionLabel(reader, {
+          attribution: a.response.attribution,
+          consentToPublish: a.response.consentToPublish,
+          organisationName: a.response.organisation.name,
+          typeLabel: a.response.organisation.type.label,
+        }) ?? "",
+    }));
+}
+
+export async function itemSourceIds(itemId: string) {
+  const rows = await db().worklistItemSource.findMany({ where: { itemId }, select: { answerId: true } });
+  return rows.map((r) => r.answerId);
+}
+
+/** The sections of the round's version, or of the consultation's latest version. */
+export async function sectionOptions(consultationId: string, roundId?: string | null) {
+  const round = roundId ? await db().round.findFirst({ where: { id: roundId, consultationId }, select: { versionId: true } }) : null;
+  const version = round
+    ? { id: round.versionId }
+    : await db().documentVersion.findFirst({ where: { consultationId }, orderBy: { number: "desc" }, select: { id: true } });
+  if (!version) return [];
+  const sections = await db().section.findMany({ where: { versionId: version.id }, orderBy: { position: "asc" }, select: { key: true, heading: true } });
+  return sections.map((s, i) => ({ key: s.key, heading: `${i + 1}. ${s.heading}` }));
+}

@@ -1,0 +1,162 @@
+/**
+ * The consultation's revision worklist: counts by status, filters and sort as GET parameters
+ * (unknown values are ignored), one row per item.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireConsultationAccess } from "~/modules/auth/authorization.server";
+import { db } from "~/modules/db/client.server";
+import { formatDateTime } from "~/modules/round/dates";
+import { teamMembers } from "~/modules/worklist/items.server";
+import { parseWorklistFilter, worklist } from "~/modules/worklist/list.server";
+import { priorityLabel, statusLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
+import { sectionOptions } from "~/modules/worklist/sources.server";
+
+export const meta: MetaFunction = () => [{ title: "Worklist – Consult" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const consultationId = params.consultationId!;
+  await requireConsultationAccess(request, consultationId);
+  const filter = parseWorklistFilter(new URL(request.url).searchParams);
+  const [list, consultation, rounds, team, sections] = await Promise.all([
+    worklist(consultationId, filter),
+    db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { timeZone: true } }),
+    db().round.findMany({ where: { consultationId }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true } }),
+    teamMembers(consultationId),
+    sectionOptions(consultationId),
+  ]);
+  const sectionName = (key: string | null) => (key ? (sections.find((s) => s.key === key)?.heading ?? key) : "The document as a whole");
+  return {
+    consultationId,
+    rounds,
+    team,
+    sections,
+    counts: WORKLIST_STATUSES.map((s) => ({ id: s.id, label: s.label, count: list.counts[s.id] ?? 0 })),
+    items: list.items.map((i) => ({
+      id: i.id,
+      summary: i.summary,
+      section: sectionName(i.sectionKey),
+      round: i.round ? `Round ${i.round.number}` : "",
+      type: typeLabel(i.type),
+      priority: priorityLabel(i.priority),
+      status: statusLabel(i.status),
+      statusId: i.status,
+      owner: i.owner?.name ?? "",
+      sources: i._count.sources,
+      updatedAt: formatDateTime(i.updatedAt, consultation.timeZone),
+    })),
+  };
+}
+
+export default function Worklist() {
+  const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const total = d.counts.reduce((n, c) => n + c.count, 0);
+  const withStatus = (status: string | null) => {
+    const next = new URLSearchParams(params);
+    if (status) next.set("status", status);
+    else next.delete("status");
+    return `?${next}`;
+  };
+  const select = (name: string, label: string, options: ReadonlyArray<{ id: string; label: string }>, any = "Any") => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      <h1>Worklist</h1>
+      <p className="lead">The revisions the comments ask for, and what the coordinators decided.</p>
+      <p>
+        <Link className="button" to="new">
+          New item
+        </Link>
+      </p>
+      <nav aria-label="Items by status">
+        <ul className="status-counts">
+          <li>
+            <Link to={withStatus(null)} aria-current={!params.get("status") ? "page" : undefined}>
+              All <span className="status-counts__n">{total}</span>
+            </Link>
+          </li>
+          {d.counts.map((c) => (
+            <li key={c.id}>
+              <Link to={withStatus(c.id)} aria-current={params.get("status") === c.id ? "page" : undefined}>
+                {c.label} <span className="status-counts__n">{c.count}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Form method="get" className="filters" aria-label="Filter the worklist">
+        {params.get("status") ? <input type="hidden" name="status" value={params.get("status")!} /> : null}
+        {select("type", "Type", WORKLIST_TYPES)}
+        {select("priority", "Priority", WORKLIST_PRIORITIES)}
+        {select("section", "Section", [{ id: "document", label: "The document as a whole" }, ...d.sections.map((s) => ({ id: s.key, label: s.heading }))])}
+        {select("owner", "Owner", [{ id: "none", label: "Nobody yet" }, ...d.team.map((u) => ({ id: u.id, label: u.name }))], "Anyone")}
+        {select("round", "Round", d.rounds.map((r) => ({ id: r.id, label: `Round ${r.number}: ${r.title}` })))}
+        {select("sort", "Sort by", WORKLIST_SORTS.slice(1), WORKLIST_SORTS[0].label)}
+        <div className="button-row">
+          <button className="button" type="submit">
+            Show items
+          </button>
+          <Link to=".">Clear</Link>
+        </div>
+      </Form>
+      {d.items.length === 0 ? (
+        <p>No items match. Create them from the written answers of a round, or by hand.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              {d.items.length} item{d.items.length === 1 ? "" : "s"}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Summary</th>
+                <th scope="col">Section</th>
+                <th scope="col">Status</th>
+                <th scope="col">Type</th>
+                <th scope="col">Priority</th>
+                <th scope="col">Owner</th>
+                <th scope="col" className="num">
+                  Sources
+                </th>
+                <th scope="col">Changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.items.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    <Link to={i.id}>{i.summary}</Link>
+                  </th>
+                  <td>
+                    {i.section}
+                    {i.round ? <span className="muted"> ({i.round})</span> : null}
+                  </td>
+                  <td>
+                    <span className={`badge badge--item-${i.statusId.toLowerCase()}`}>{i.status}</span>
+                  </td>
+                  <td>{i.type}</td>
+                  <td>{i.priority}</td>
+                  <td>{i.owner || <span className="muted">Nobody</span>}</td>
+                  <td className="num">{i.sources}</td>
+                  <td>{i.updatedAt}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * A new worklist item, by hand or from answers selected on the written-answers page (their
+ * ids come as `answer` parameters and travel in hidden fields). Analysts may propose items:
+ * every new item starts open; only coordinators decide.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, FieldError, fieldId } from "~/components/forms";
+import { useValidatedForm } from "~/components/use-validated-form";
+import { ItemFields, SourceAnswers } from "~/components/worklist/item-fields";
+import { DOCUMENT_KEY } from "~/modules/analysis/schemas";
+import { forbidden, requireConsultationAccess } from "~/modules/auth/authorization.server";
+import { db } from "~/modules/db/client.server";
+import { validateForm } from "~/modules/forms/validation";
+import { createItem, teamMembers } from "~/modules/worklist/items.server";
+import { newItemSchema } from "~/modules/worklist/schemas";
+import { sectionOptions, sourceAnswersView } from "~/modules/worklist/sources.server";
+
+export const meta: MetaFunction = () => [{ title: "New worklist item – Consult" }];
+
+async function context(request: Request, consultationId: string, answerIds: string[], roundParam: string | null) {
+  const access = await requireConsultationAccess(request, consultationId);
+  const reader = access.role === "ANALYST" ? "analyst" : "coordinator";
+  const sources = await sourceAnswersView(reader, consultationId, answerIds.slice(0, 500));
+  const roundId = roundParam || sources[0]?.roundId || null;
+  const [sections, team] = await Promise.all([sectionOptions(consultationId, roundId), teamMembers(consultationId)]);
+  return { access, sources, roundId, sections, team };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const answerIds = url.searchParams.getAll("answer");
+  const { sources, roundId, sections, team } = await context(request, params.consultationId!, answerIds, url.searchParams.get("round"));
+  // The section: as asked, else the one all the chosen answers are about.
+  const asked = url.searchParams.get("section");
+  const common = new Set(sources.map((s) => s.sectionKey ?? ""));
+  const sectionKey = asked !== null && asked !== "" ? (asked === DOCUMENT_KEY ? "" : asked) : common.size === 1 ? [...common][0]! : "";
+  return {
+    consultationId: params.consultationId!,
+    roundId: roundId ?? "",
+    sections,
+    team,
+    sources,
+    values: { sectionKey: sections.some((s) => s.key === sectionKey) ? sectionKey : "", type: "GENERAL", priority: "MEDIUM", summary: "", ownerId: "" },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const consultationId = params.consultationId!;
+  const access = await requireConsultationAccess(request, consultationId);
+  const consultation = await db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { archivedAt: true } });
+  if (consultation.archivedAt) forbidden("This consultation is archived: it is read-only.");
+  const result = validateForm(await request.formData(), newItemSchema);
+  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  const created = await createItem(access.user.id, consultationId, result.data);
+  if (!created.ok) return data({ errors: created.errors, values: result.values }, { status: 400 });
+  return redirect(`/consultations/${consultationId}/worklist/${created.id}?done=created`);
+}
+
+export default function NewWorklistItem() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const form = useValidatedForm(newItemSchema, actionData?.errors);
+  const values = { ...d.values, ...(actionData?.values ?? {}) } as Record<string, string | string[]>;
+  return (
+    <>
+      <p>
+        <Link className="back-link" to={`/consultations/${d.consultationId}/worklist`}>
+          ← Worklist
+        </Link>
+      </p>
+      <h1>New worklist item</h1>
+      <p className="lead">
+        {d.sources.length > 0
+          ? `From ${d.sources.length} selected answer${d.sources.length === 1 ? "" : "s"}. It starts open; a coordinator decides it.`
+          : "Written by hand. It starts open; a coordinator decides it."}
+      </p>
+      <ErrorSummary errors={form.errors} focusKey={[form.submitCount, actionData]} />
+      <Form method="post" ref={form.formRef} onSubmit={form.onSubmit} noValidate className="prose">
+        <input type="hidden" name="roundId" value={d.roundId} />
+        {d.sources.map((s) => (
+          <input key={s.id} type="hidden" name="answerId" value={s.id} />
+        ))}
+        <div className={`field${form.errors.sectionKey ? " field--error" : ""}`}>
+          <label htmlFor={fieldId("sectionKey")}>Section</label>
+          <FieldError name="sectionKey" error={form.errors.sectionKey} />
+          <select id={fieldId("sectionKey")} defaultValue={String(values.sectionKey ?? "")} {...form.register("sectionKey")}>
+            <option value="">The document as a whole</option>
+            {d.sections.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.heading}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ItemFields values={values} errors={form.errors} register={form.register} team={d.team} />
+        <div className="button-row">
+          <button className="button" type="submit">
+            Create the item
+          </button>
+          <Link to={`/consultations/${d.consultationId}/worklist`}>Cancel</Link>
+        </div>
+      </Form>
+      <SourceAnswers sources={d.sources} headingId="sources" />
+    </>
+  );
+}
