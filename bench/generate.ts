@@ -210,12 +210,23 @@ export async function generateLargeRound(db: Db, { responses = 100_000 }: { resp
   const international = types.filter((t) => INTERNATIONAL.includes(t.key)).map((t) => t.id);
 
   const step = (what: string) => console.log(`  generate: ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  // A deterministic draw 0..n-1 for a row number and a purpose.
-  const draw = (what: string, n: number) => `((hashtext('${what}' || g) & 2147483647) % ${n})`;
+  // Ids in the order rows are made (as cuids are), so every index grows at its end instead of
+  // at random places: "cb" + table letter + size + row number, 25 characters.
+  const id = (table: string, n: string) => `'cb${table}' || lpad('${responses}', 7, '0') || lpad((${n})::text, 15, '0')`;
+  // A deterministic draw 0..n-1 for a row number g and a purpose: a multiplicative hash in
+  // integer arithmetic (no strings, no md5), with multipliers of its own for each purpose so
+  // that draws for different purposes are independent.
+  const draw = (what: string, n: number) => {
+    let h = 2166136261;
+    for (const ch of what) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    const a = (h % 1_000_000_000) * 2 + 1_000_000_001; // odd, about 2^31: g × a stays in bigint
+    const b = Math.imul(h, 2654435761) >>> 0;
+    return `(((g::bigint * ${a} + ${b}) % 4294967291) % ${n})`;
+  };
 
   await db.$executeRawUnsafe(
     `INSERT INTO "Organisation" (id, name, "typeId", country, languages, "survivorLed")
-     SELECT 'bo' || substr(md5($1 || g), 1, 23), $1 || ' org ' || lpad(g::text, 6, '0'), t.id,
+     SELECT ${id("o", "g")}, $1 || ' org ' || lpad(g::text, 6, '0'), t.id,
        CASE WHEN t.id = ANY($4::text[]) AND ${draw("intl", 10)} < 8 THEN NULL
             WHEN t.id = $5 THEN ($6::text[])[1 + ${draw("country", AFFECTED_COUNTRIES.length)}]
             ELSE ($7::text[])[1 + ${draw("country", OTHER_COUNTRIES.length)}] END,
@@ -238,7 +249,7 @@ export async function generateLargeRound(db: Db, { responses = 100_000 }: { resp
   const orgs = `SELECT o.id, o."typeId", substr(o.name, length($1) + 6)::int AS g FROM "Organisation" o WHERE o.name LIKE $1 || ' org %'`;
   await db.$executeRawUnsafe(
     `INSERT INTO "Invitation" (id, "roundId", "organisationId", "createdAt")
-     SELECT 'bi' || substr(md5('inv' || o.id), 1, 23), $2, o.id, $3 FROM (${orgs}) o`,
+     SELECT ${id("i", "o.g")}, $2, o.id, $3 FROM (${orgs}) o`,
     prefix,
     round.id,
     round.opensAt,
@@ -246,7 +257,7 @@ export async function generateLargeRound(db: Db, { responses = 100_000 }: { resp
   step("invitations");
   await db.$executeRawUnsafe(
     `INSERT INTO "Response" (id, "roundId", "organisationId", status, attribution, "consentToPublish", "createdAt", "updatedAt", "submittedAt", "withdrawnAt")
-     SELECT 'br' || substr(md5('resp' || o.id), 1, 23), $2, o.id, s.status::"ResponseStatus",
+     SELECT ${id("r", "o.g")}, $2, o.id, s.status::"ResponseStatus",
        (CASE WHEN ${draw("attr", 100)} < 45 THEN 'PUBLIC' WHEN ${draw("attr", 100)} < 80 THEN 'TYPE_ONLY' ELSE 'CONFIDENTIAL' END)::"Attribution",
        ${draw("consent", 10)} < 7, s.at - interval '5 days', s.at,
        CASE WHEN s.status <> 'DRAFT' THEN s.at END, CASE WHEN s.status = 'WITHDRAWN' THEN s.at + interval '1 day' END
@@ -262,17 +273,17 @@ export async function generateLargeRound(db: Db, { responses = 100_000 }: { resp
   // Every response answers every question; g here numbers the answer (response × question).
   await db.$executeRawUnsafe(
     `INSERT INTO "Answer" (id, "responseId", "questionId", choices, text, "updatedAt")
-     SELECT 'ba' || substr(md5(r.id || q.id), 1, 23), r.id, q.id,
+     SELECT ${id("a", "g")}, r.id, q.id,
        CASE q.type
          WHEN 'AGREEMENT' THEN (SELECT CASE WHEN d < 3 THEN ARRAY[]::text[] WHEN d < 8 THEN ARRAY['dont-know'] WHEN d < 20 THEN ARRAY['strongly-disagree']
                                             WHEN d < 38 THEN ARRAY['disagree'] WHEN d < 55 THEN ARRAY['neutral'] WHEN d < 82 THEN ARRAY['agree']
                                             ELSE ARRAY['strongly-agree'] END
-                                FROM (SELECT greatest(3, least(99, ${draw("agree", 100)} - ($3::int[])[array_position($2::text[], o."typeId")])) AS d) x)
+                                FROM (SELECT greatest(3, least(99, ${draw("agree", 100)} - ($3::int[])[array_position($2::text[], r."typeId")])) AS d) x)
          WHEN 'YES_NO' THEN CASE WHEN ${draw("yn", 100)} < 5 THEN ARRAY[]::text[] WHEN ${draw("yn", 100)} < 70 THEN ARRAY['yes'] ELSE ARRAY['no'] END
          WHEN 'SINGLE_CHOICE' THEN CASE WHEN ${draw("one", 20)} = 0 THEN ARRAY[]::text[]
                                         ELSE ARRAY[(ARRAY['national-plan','national-plan','national-plan','disability-plan','disability-plan','health-plan','not-yet'])[1 + ${draw("one1", 7)}]] END
          WHEN 'MULTIPLE_CHOICE' THEN ARRAY(SELECT m FROM unnest(ARRAY['medical','rehabilitation','psychosocial','education','employment']) WITH ORDINALITY AS u(m, i)
-                                            WHERE (hashtext('many' || i || g) & 2147483647) % 100 < 45 - 5 * i::int)
+                                            WHERE ((g::bigint * (1000000007 + 2 * i) + i * 97) % 4294967291) % 100 < 45 - 5 * i::int)
          ELSE ARRAY[]::text[] END,
        CASE WHEN q.type IN ('LONG_TEXT', 'SHORT_TEXT', 'PROPOSED_WORDING') THEN
          CASE WHEN ${draw("blank", 10)} < 2 THEN NULL WHEN ${draw("blank", 10)} = 2 THEN E' \\n'
@@ -281,10 +292,11 @@ export async function generateLargeRound(db: Db, { responses = 100_000 }: { resp
                                CASE WHEN ${draw("n", 3)} > 1 THEN ($4::text[])[1 + ${draw("s3", SENTENCES.length)}] END) END
        END,
        r."updatedAt"
-     FROM (SELECT r.*, row_number() OVER () AS rn FROM "Response" r WHERE r."roundId" = $1) r
-     JOIN "Organisation" o ON o.id = r."organisationId"
+     FROM (SELECT r.id, r."updatedAt", o."typeId", substr(r.id, 11)::bigint AS rn
+           FROM "Response" r JOIN "Organisation" o ON o.id = r."organisationId"
+           WHERE r."roundId" = $1 ORDER BY r.id) r
      CROSS JOIN (SELECT id, type::text AS type, position FROM "Question" WHERE "roundId" = $1) q
-     CROSS JOIN LATERAL (SELECT (r.rn * 31 + q.position) AS g) n`,
+     CROSS JOIN LATERAL (SELECT (r.rn * 100 + q.position) AS g) n`,
     round.id,
     typeIds,
     lean,

@@ -6,8 +6,11 @@
  * then the coordinator workspace's targets (bench/workspace.ts: inviting 500 organisations,
  * the outbox worker to a local SMTP server, the tracking page of a 500-organisation round).
  * Prints tables and writes bench/results/latest.json. Never part of the test suite.
+ * Then the results page of a section on 100,000 responses × 30 questions (bench/results.ts,
+ * data from bench/generate.ts, made once and kept in the bench database).
  * Options: --no-build, --connections N (default 50), --seconds N (default 10), --port N
- *          (default 3200), --only pages|workspace (one part only),
+ *          (default 3200), --only pages|workspace|results (one part only),
+ *          --responses N (size of the results data set, default 100000),
  *          --profile (writes a V8 CPU profile of the server to bench/results/).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -21,6 +24,7 @@ import { applyPendingMigrations } from "../app/modules/db/migrate.server";
 import { createPrismaClient } from "../app/modules/db/client.server";
 import { hashToken, randomToken } from "../app/modules/security/tokens.server";
 import { seedDemo } from "../prisma/seed/demo";
+import { measureResultsPage, prepareResultsBench } from "./results";
 import { measureTrackingPage, prepareWorkspaceBench, workspaceSummary } from "./workspace";
 
 const args = process.argv.slice(2);
@@ -33,7 +37,8 @@ const seconds = option("seconds", 10);
 const port = option("port", 3200);
 const appUrl = `http://127.0.0.1:${port}`;
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
-if (only !== null && only !== "pages" && only !== "workspace") throw new Error("--only takes pages or workspace");
+if (only !== null && only !== "pages" && only !== "workspace" && only !== "results") throw new Error("--only takes pages, workspace or results");
+const runs = (part: "pages" | "workspace" | "results") => only === null || only === part;
 const secret = "bench-session-secret-0123456789abcdefghijklmnop";
 
 if (!args.includes("--no-build")) {
@@ -65,10 +70,11 @@ const invitation = await db.invitation.findFirstOrThrow({
   include: { round: { include: { version: { include: { sections: { orderBy: { position: "asc" }, take: 3 } } } } } },
 });
 const section = invitation.round.version.sections[2]!;
+const resultsSetup = runs("results") ? await prepareResultsBench(db, option("responses", 100_000)) : null;
 await db.$disconnect();
 
 // Before the server starts, so that its mail worker leaves the bench's messages to ours.
-const workspaceSetup = only === "pages" ? null : await prepareWorkspaceBench({ databaseUrl, appUrl, dataDir, secret });
+const workspaceSetup = !runs("workspace") ? null : await prepareWorkspaceBench({ databaseUrl, appUrl, dataDir, secret });
 
 const profile = args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench", "results")}`] : [];
 const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
@@ -85,7 +91,7 @@ try {
     await new Promise((r) => setTimeout(r, 250));
   }
 
-  const targets = only === "workspace" ? [] : [
+  const targets = !runs("pages") ? [] : [
     { name: "respondent section page", path: `/respond/${invitation.id}/sections/${section.key}`, cookie: respondentCookie },
     { name: "coordinator results page", path: `/consultations/${invitation.round.consultationId}/rounds/${invitation.roundId}/results`, cookie: coordinatorCookie },
   ];
@@ -114,6 +120,8 @@ try {
     ? workspaceSummary(workspaceSetup, await measureTrackingPage({ appUrl, setup: workspaceSetup, cookie: coordinatorCookie, seconds }))
     : null;
 
+  const largeResults = resultsSetup ? await measureResultsPage({ appUrl, setup: resultsSetup, cookie: coordinatorCookie }) : null;
+
   if (results.length > 0) {
     console.log(`\n${connections} connections, ${seconds} s each, production build, ${embedded ? "embedded PostgreSQL 17" : "BENCH_DATABASE_URL"}`);
     console.table(
@@ -134,9 +142,13 @@ try {
     console.log("\nCoordinator workspace (bench/workspace.ts), against the issue's targets:");
     console.table(workspace.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
   }
+  if (largeResults) {
+    console.log(`\nResults page on ${largeResults.responses.toLocaleString("en")} responses (${largeResults.answers.toLocaleString("en")} answers), bench/results.ts, one request at a time:`);
+    console.table(largeResults.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
+  }
   fs.mkdirSync(path.join("bench", "results"), { recursive: true });
   const out = path.join("bench", "results", "latest.json");
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace }, null, 2) + "\n");
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace, largeResults }, null, 2) + "\n");
   console.log(`Written to ${out}`);
 } finally {
   server.kill("SIGTERM");

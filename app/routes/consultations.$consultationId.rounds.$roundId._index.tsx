@@ -338,7 +338,7 @@ function ResponseRates({ rates }: { rates: { overall: RateRow; byType: RateRow[]
       {overall.invited > 0 ? (
         <StackedBarChart
           id="response-rates"
-          title="Where the invited organisations are, by type of stakeholder"
+          title="Where the invited organisations are, by stakeholder type"
           palette="categorical"
           unit="invited"
           summary={rates.byType.map((r) => `${r.typeLabel}: ${r.rate}% submitted (${r.submitted} of ${r.invited}), ${r.drafting} drafting, ${r.opened} opened the link only, ${r.invitedOnly} not opened yet`).join("; ") + "."}

@@ -106,14 +106,13 @@ beforeAll(async () => {
       data: { roundId, organisationId: orgs.get(r.org)!, status: r.status, submittedAt: r.status === "DRAFT" ? null : new Date() },
     });
     const a = r.answers;
-    const rows = [
-      a.agreement !== undefined && { questionId: q.agreement, choices: [a.agreement] },
-      a.single !== undefined && { questionId: q.single, choices: [a.single] },
-      a.multiple !== undefined && { questionId: q.multiple, choices: a.multiple },
-      a.text !== undefined && { questionId: q.text, text: a.text },
-      a.yesNo !== undefined && { questionId: q.yesNo, choices: [a.yesNo] },
-      a.document !== undefined && { questionId: q.document, text: a.document },
-    ].filter((x): x is { questionId: string; choices?: string[]; text?: string } => !!x);
+    const rows: Array<{ questionId: string; choices?: string[]; text?: string }> = [];
+    if (a.agreement !== undefined) rows.push({ questionId: q.agreement, choices: [a.agreement] });
+    if (a.single !== undefined) rows.push({ questionId: q.single, choices: [a.single] });
+    if (a.multiple !== undefined) rows.push({ questionId: q.multiple, choices: a.multiple });
+    if (a.text !== undefined) rows.push({ questionId: q.text, text: a.text });
+    if (a.yesNo !== undefined) rows.push({ questionId: q.yesNo, choices: [a.yesNo] });
+    if (a.document !== undefined) rows.push({ questionId: q.document, text: a.document });
     await db().answer.createMany({ data: rows.map((row) => ({ responseId: response.id, ...row })) });
   }
 });
