@@ -31,7 +31,23 @@ export type ResultsFacets = {
   languages: string[];
 };
 
-export async function resultsFacets(roundId: string): Promise<ResultsFacets> {
+/**
+ * Facets change only when a response is submitted, and reading them costs a pass over the
+ * round's submitted responses: each app process keeps them for a minute per round.
+ */
+const FACETS_TTL_MS = 60_000;
+const facetsCache = new Map<string, { at: number; facets: Promise<ResultsFacets> }>();
+
+export function resultsFacets(roundId: string, now = Date.now()): Promise<ResultsFacets> {
+  const cached = facetsCache.get(roundId);
+  if (cached && now - cached.at < FACETS_TTL_MS) return cached.facets;
+  const facets = readFacets(roundId);
+  facetsCache.set(roundId, { at: now, facets });
+  facets.catch(() => facetsCache.delete(roundId));
+  return facets;
+}
+
+async function readFacets(roundId: string): Promise<ResultsFacets> {
   const [types, values] = await Promise.all([
     db().stakeholderType.findMany({ orderBy: { position: "asc" }, select: { id: true, key: true, label: true } }),
     db().$queryRaw<Array<{ kind: "country" | "language"; value: string }>>`
