@@ -8,8 +8,8 @@
  * and the exports' target (bench/exports.ts: the XLSX comment matrix of 10,000 comments).
  * Prints tables and writes bench/results/latest.json. Never part of the test suite.
  * Options: --no-build, --connections N (default 50), --seconds N (default 10), --port N
- *          (default 3200), --only pages|workspace|exports|respondent|text-answers (one part only),
- *          --responses N (size of the text-answers data set, default 100000),
+ *          (default 3200), --only pages|workspace|exports|respondent|results|text-answers
+ *          (one part only), --responses N (size of the large data set, default 100000),
  *          --profile (writes a V8 CPU profile of the server to bench/results/).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -25,6 +25,7 @@ import { hashToken, randomToken } from "../app/modules/security/tokens.server";
 import { seedDemo } from "../prisma/seed/demo";
 import { exportsSummary, measureExports, prepareExportsBench } from "./exports";
 import { measureAutosave, measureSlowFirstLoad, prepareRespondentBench, respondentSummary } from "./respondent";
+import { measureResultsPage, prepareResultsBench } from "./results";
 import { measureTextAnswers, prepareTextAnswersBench, textAnswersSummary } from "./text-answers";
 import { measureTrackingPage, prepareWorkspaceBench, workspaceSummary } from "./workspace";
 
@@ -37,7 +38,7 @@ const connections = option("connections", 50);
 const seconds = option("seconds", 10);
 const port = option("port", 3200);
 const appUrl = `http://127.0.0.1:${port}`;
-const PARTS = ["pages", "workspace", "exports", "respondent", "text-answers"];
+const PARTS = ["pages", "workspace", "exports", "respondent", "results", "text-answers"];
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1]! : null;
 if (only !== null && !PARTS.includes(only)) throw new Error(`--only takes one of ${PARTS.join(", ")}`);
 const runs = (part: string) => only === null || only === part;
@@ -75,6 +76,7 @@ const section = invitation.round.version.sections[2]!;
 const exportsSetup = runs("exports") ? await prepareExportsBench(db) : null;
 const respondentSetup = runs("respondent") ? await prepareRespondentBench(db) : null;
 const respondentCookies = respondentSetup ? await Promise.all(respondentSetup.respondents.map((r) => sessionCookieFor(r.email))) : [];
+const resultsSetup = runs("results") ? await prepareResultsBench(db, option("responses", 100_000)) : null;
 const textSet = runs("text-answers") ? await prepareTextAnswersBench(db, option("responses", 100_000)) : null;
 await db.$disconnect();
 
@@ -134,6 +136,7 @@ try {
       )
     : null;
 
+  const largeResults = resultsSetup ? await measureResultsPage({ appUrl, setup: resultsSetup, cookie: coordinatorCookie }) : null;
   const textAnswers = textSet
     ? textAnswersSummary(textSet, await measureTextAnswers({ appUrl, set: textSet, cookie: coordinatorCookie, seconds: Math.min(seconds, 5) }))
     : null;
@@ -166,13 +169,17 @@ try {
     console.log("\nRespondent experience (bench/respondent.ts), against the issue's targets:");
     console.table(respondent.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
   }
+  if (largeResults) {
+    console.log(`\nResults page on ${largeResults.responses.toLocaleString("en")} responses (${largeResults.answers.toLocaleString("en")} answers), bench/results.ts, one request at a time:`);
+    console.table(largeResults.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
+  }
   if (textAnswers) {
     console.log(`\nWritten answers (bench/text-answers.ts), ${textAnswers.dataSet.responses} responses, ${textAnswers.dataSet.answers} answers, one request at a time, target p95 < ${textAnswers.targetP95Ms} ms:`);
     console.table(textAnswers.rows.map((r) => ({ ...r, met: r.met ? "yes" : "NO" })));
   }
   fs.mkdirSync(path.join("bench", "results"), { recursive: true });
   const out = path.join("bench", "results", "latest.json");
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace, exports: exportsResult, respondent, textAnswers }, null, 2) + "\n");
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results, firstLoadGzipBytes: weights, workspace, exports: exportsResult, respondent, largeResults, textAnswers }, null, 2) + "\n");
   console.log(`Written to ${out}`);
 } finally {
   server.kill("SIGTERM");

@@ -6,10 +6,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { ErrorSummary } from "~/components/forms";
 import { RoundNav, StatusBadge } from "~/components/round/round-nav";
 import { validateForm } from "~/modules/forms/validation";
 import { sendReminders, type SkipReason } from "~/modules/invitation/reminders.server";
+import { responseRates, type RateRow } from "~/modules/round/response-rates.server";
 import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-access.server";
 import { roundTracking, type TrackingFilter, type TrackingState } from "~/modules/round/tracking.server";
 import { formatDateTime } from "~/modules/round/dates";
@@ -43,7 +45,7 @@ function filterFrom(url: URL): TrackingFilter {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round, role } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
   const filter = filterFrom(new URL(request.url));
-  const { rows, counts, emailFailed, totalInType, byType } = await roundTracking(round.id, filter);
+  const [{ rows, counts, emailFailed, totalInType }, rates] = await Promise.all([roundTracking(round.id, filter), responseRates(round.id)]);
   const zone = round.timeZone;
   const canEdit = role !== "ANALYST" && !round.consultation.archivedAt;
   const when = (d: Date | null) => (d ? formatDateTime(d, zone) : null);
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts,
     emailFailed,
     total: totalInType,
-    byType: byType.map((t) => ({ ...t, rate: t.invited ? Math.round((100 * t.submitted) / t.invited) : 0 })),
+    rates,
     rows: rows.map((r) => ({
       invitationId: r.invitationId,
       organisation: r.organisation,
@@ -158,44 +160,16 @@ export default function RoundPage() {
       <ReminderReport />
       <ErrorSummary errors={actionData?.errors} focusKey={actionData} />
 
-      <div className="table-wrap">
-        <table>
-          <caption>Response rate by type of stakeholder</caption>
-          <thead>
-            <tr>
-              <th scope="col">Type of stakeholder</th>
-              <th scope="col" className="num">
-                Invited
-              </th>
-              <th scope="col" className="num">
-                Submitted
-              </th>
-              <th scope="col" className="num">
-                Rate
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.byType.map((t) => (
-              <tr key={t.key}>
-                <th scope="row">{t.label}</th>
-                <td className="num">{t.invited}</td>
-                <td className="num">{t.submitted}</td>
-                <td className="num">{t.rate}%</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ResponseRates rates={d.rates} />
 
       <Form method="get" className="filters" aria-label="Filter the organisations">
         <div className="field">
           <label htmlFor="filter-type">Type of stakeholder</label>
           <select id="filter-type" name="type" defaultValue={d.filter.type}>
             <option value="">All types</option>
-            {d.byType.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.label}
+            {d.rates.byType.map((t) => (
+              <option key={t.typeKey} value={t.typeKey!}>
+                {t.typeLabel}
               </option>
             ))}
           </select>
@@ -237,7 +211,7 @@ export default function RoundPage() {
 
       <Form method="post" id="remind-form">
         {hidden}
-        <div className="table-wrap">
+        <div className="table-wrap" id="organisations">
           <table>
             <caption>
               Invited organisations ({d.rows.length}
@@ -339,5 +313,80 @@ export default function RoundPage() {
         Reminders go only to organisations that have not submitted, at most {d.maxReminders} each, and not twice within an hour.
       </p>
     </>
+  );
+}
+
+/** States in the order of progress, as segments of the response-rate bars. */
+const RATE_STATES = [
+  { key: "submitted", label: "Submitted" },
+  { key: "drafting", label: "Drafting" },
+  { key: "opened", label: "Opened the link" },
+  { key: "invitedOnly", label: "Not opened yet" },
+  { key: "withdrawn", label: "Withdrawn" },
+] as const;
+
+/** Response rate overall and by type (SQL: response-rates.server.ts), as bars and as a table; "not submitted" links filter the table below. */
+function ResponseRates({ rates }: { rates: { overall: RateRow; byType: RateRow[] } }) {
+  const { overall } = rates;
+  const notSubmitted = (r: RateRow) => r.invited - r.submitted;
+  const notSubmittedHref = (r: RateRow) => `?${new URLSearchParams([...(r.typeKey ? [["type", r.typeKey]] : []), ["state", "not-submitted"]])}#organisations`;
+  return (
+    <section aria-labelledby="rates-heading">
+      <h3 id="rates-heading" className="rates-heading">
+        Response rate: {overall.rate}% ({overall.submitted} of {overall.invited} invited organisations have submitted)
+      </h3>
+      {overall.invited > 0 ? (
+        <StackedBarChart
+          id="response-rates"
+          title="Where the invited organisations are, by stakeholder type"
+          palette="categorical"
+          unit="invited"
+          summary={rates.byType.map((r) => `${r.typeLabel}: ${r.rate}% submitted (${r.submitted} of ${r.invited}), ${r.drafting} drafting, ${r.opened} opened the link only, ${r.invitedOnly} not opened yet`).join("; ") + "."}
+          series={RATE_STATES.map((s) => ({ key: s.key, label: s.label }))}
+          categories={rates.byType.map((r) => ({ key: r.typeKey!, label: r.typeLabel, values: RATE_STATES.map((s) => r[s.key]) }))}
+        />
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <caption>Response rate by type of stakeholder</caption>
+          <thead>
+            <tr>
+              <th scope="col">Type of stakeholder</th>
+              <th scope="col" className="num">Invited</th>
+              <th scope="col" className="num">Not opened yet</th>
+              <th scope="col" className="num">Opened the link</th>
+              <th scope="col" className="num">Drafting</th>
+              <th scope="col" className="num">Submitted</th>
+              <th scope="col" className="num">Withdrawn</th>
+              <th scope="col" className="num">Rate</th>
+              <th scope="col">Not answered yet</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...rates.byType, overall].map((r) => (
+              <tr key={r.typeKey ?? "all"} className={r.typeKey ? undefined : "total-row"}>
+                <th scope="row">{r.typeLabel}</th>
+                <td className="num">{r.invited}</td>
+                <td className="num">{r.invitedOnly}</td>
+                <td className="num">{r.opened}</td>
+                <td className="num">{r.drafting}</td>
+                <td className="num">{r.submitted}</td>
+                <td className="num">{r.withdrawn}</td>
+                <td className="num">{r.rate}%</td>
+                <td>
+                  {notSubmitted(r) > 0 ? (
+                    <Link to={notSubmittedHref(r)}>
+                      {notSubmitted(r)} not submitted<span className="visually-hidden"> ({r.typeLabel})</span>
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

@@ -1,111 +1,244 @@
+/**
+ * Results by section: the contents of the round's questionnaire, then for the chosen section
+ * each question's counts by stakeholder type from submitted responses (PostgreSQL aggregation,
+ * app/modules/analysis/results.server.ts): agreement scales as stacked bars per type, choice
+ * questions as bars, written answers counted with a link to read them. Filters by type,
+ * country, language and survivor-led are a GET form; unknown values are named and ignored.
+ */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { questionCountsByType } from "~/modules/analysis/question-counts.server";
-import { db } from "~/modules/db/client.server";
-import { isChoiceType, optionsOf, type QuestionType } from "~/modules/questionnaire/questions";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { BarChart } from "~/components/charts/bar-chart";
+import { DataTableDetails } from "~/components/charts/data-table";
+import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
+import { RoundNav } from "~/components/round/round-nav";
+import { sectionResults, type QuestionResult } from "~/modules/analysis/section-results.server";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
 
-export const meta: MetaFunction = () => [{ title: "Results by question – Consult" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.section ? `Results: ${data.section.heading}` : "Results by question"} – Consult` },
+];
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
-  const [questions, types, counts, submitted] = await Promise.all([
-    db().question.findMany({
-      where: { roundId: round.id, retiredAt: null },
-      orderBy: [{ position: "asc" }],
-      include: { section: { select: { heading: true, position: true } } },
-    }),
-    db().stakeholderType.findMany({ orderBy: { position: "asc" } }),
-    questionCountsByType(round.id),
-    db().response.count({ where: { roundId: round.id, status: "SUBMITTED" } }),
-  ]);
-  const count = (questionId: string, option: string | null, typeKey: string) =>
-    counts.find((c) => c.questionId === questionId && c.option === option && c.typeKey === typeKey)?.count ?? 0;
-  const usedTypes = types.filter((t) => counts.some((c) => c.typeKey === t.key));
-  const sorted = [...questions].sort(
-    (a, b) => (a.section?.position ?? 1e6) - (b.section?.position ?? 1e6) || a.position - b.position,
-  );
+  const search = new URL(request.url).searchParams;
+  const results = await sectionResults(round.id, search);
   return {
-    consultationId: round.consultationId,
-    roundId: round.id,
+    base: `/consultations/${round.consultationId}/rounds/${round.id}`,
     title: round.title,
-    submitted,
-    types: usedTypes.map((t) => ({ key: t.key, label: t.label })),
-    questions: sorted.map((q) => {
-      const type = q.type as QuestionType;
-      const rows = isChoiceType(type)
-        ? optionsOf(type, q.options).map((o) => ({ label: o.label, byType: usedTypes.map((t) => count(q.id, o.id, t.key)) }))
-        : [{ label: "Written answers", byType: usedTypes.map((t) => count(q.id, null, t.key)) }];
-      return { id: q.id, prompt: q.prompt, section: q.section?.heading ?? "The document as a whole", type: type.toLowerCase().replace(/_/g, " "), rows };
-    }),
+    ...results,
+    facets: {
+      types: results.facets.types,
+      countries: results.facets.countries.map((code) => ({ code, name: regionNames.of(code) ?? code })),
+      languages: results.facets.languages.map((code) => ({ code, name: languageNames.of(code) ?? code })),
+    },
   };
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The query string of the current filter, to keep it when moving between sections. */
+function filterQuery(filter: Data["filter"]) {
+  const q = new URLSearchParams();
+  for (const t of filter.types) q.append("type", t);
+  for (const c of filter.countries) q.append("country", c);
+  for (const l of filter.languages) q.append("language", l);
+  if (filter.survivorLed !== null) q.set("survivorLed", filter.survivorLed ? "yes" : "no");
+  return q;
 }
 
 export default function Results() {
   const d = useLoaderData<typeof loader>();
+  const keep = filterQuery(d.filter);
+  const sectionHref = (key: string) => `?${new URLSearchParams([["section", key], ...keep])}`;
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/consultations/${d.consultationId}/rounds/${d.roundId}`}>← {d.title}</Link>
-      </p>
-      <h1>Results by question</h1>
+      <h1>{d.section ? `Results: ${d.section.heading}` : "Results by question"}</h1>
+      <RoundNav base={d.base} title={d.title} />
+      {d.problems.length > 0 ? (
+        <div className="notice notice--warning" role="status">
+          <ul>
+            {d.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p className="lead">
-        Counts from {d.submitted} submitted response{d.submitted === 1 ? "" : "s"}, by type of stakeholder. Drafts are not counted.
+        {d.respondents.toLocaleString("en")} submitted response{d.respondents === 1 ? "" : "s"}
+        {d.filtered ? " match the filters" : ""}. Drafts and withdrawn responses are not counted.
       </p>
-      {d.questions.map((q, i) => {
-        const total = q.rows.reduce((sum, r) => sum + r.byType.reduce((a, b) => a + b, 0), 0);
-        return (
-          <section key={q.id} aria-labelledby={`q-${q.id}`}>
-            <h2 id={`q-${q.id}`} className="question-title">
-              {i + 1}. {q.prompt}
-            </h2>
-            <p className="muted">
-              {q.section} · {q.type}
-            </p>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Answer</th>
-                    {d.types.map((t) => (
-                      <th scope="col" className="num" key={t.key}>
-                        {t.label}
-                      </th>
-                    ))}
-                    <th scope="col" className="num">
-                      All
-                    </th>
-                    <th scope="col">
-                      <span className="visually-hidden">Share of answers</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {q.rows.map((r) => {
-                    const all = r.byType.reduce((a, b) => a + b, 0);
-                    return (
-                      <tr key={r.label}>
-                        <th scope="row">{r.label}</th>
-                        {r.byType.map((n, j) => (
-                          <td className="num" key={d.types[j]!.key}>
-                            {n}
-                          </td>
-                        ))}
-                        <td className="num">{all}</td>
-                        <td aria-hidden="true">
-                          <svg className="bar" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
-                            <rect width={total ? (100 * all) / total : 0} height="10" />
-                          </svg>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </section>
-        );
-      })}
+
+      <div className="results-layout">
+        <nav className="results-contents" aria-labelledby="contents-heading">
+          <h2 id="contents-heading">Sections</h2>
+          <ol>
+            {d.sections.map((s) => (
+              <li key={s.key}>
+                <Link to={sectionHref(s.key)} aria-current={d.section?.key === s.key ? "page" : undefined}>
+                  {s.heading}
+                </Link>{" "}
+                <span className="muted">
+                  ({s.questions} question{s.questions === 1 ? "" : "s"})
+                </span>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="results-main">
+          <Filters d={d} />
+          {d.section ? (
+            d.questions.map((q) => <Question key={q.id} q={q} d={d} />)
+          ) : (
+            <p>Choose a section to see its questions&apos; results.</p>
+          )}
+        </div>
+      </div>
     </>
+  );
+}
+
+function Filters({ d }: { d: Data }) {
+  const led = d.filter.survivorLed === null ? "any" : d.filter.survivorLed ? "yes" : "no";
+  return (
+    <Form method="get" className="results-filters" aria-labelledby="filters-heading">
+      <h2 id="filters-heading">Filter the responses</h2>
+      {d.section ? <input type="hidden" name="section" value={d.section.key} /> : null}
+      <fieldset className="field">
+        <legend>Type of stakeholder</legend>
+        <div className="choices choices--inline">
+          {d.facets.types.map((t) => (
+            <label className="choice" key={t.key}>
+              <input type="checkbox" name="type" value={t.key} defaultChecked={d.filter.types.includes(t.key)} />
+              {t.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="filter-country">Country</label>
+          <select id="filter-country" name="country" defaultValue={d.filter.countries[0] ?? ""}>
+            <option value="">Any country</option>
+            {d.facets.countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-language">Language</label>
+          <select id="filter-language" name="language" defaultValue={d.filter.languages[0] ?? ""}>
+            <option value="">Any language</option>
+            {d.facets.languages.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field">
+          <legend>Survivor-led</legend>
+          <div className="choices choices--row">
+            {(["any", "yes", "no"] as const).map((v) => (
+              <label className="choice" key={v}>
+                <input type="radio" name="survivorLed" value={v} defaultChecked={led === v} />
+                {v === "any" ? "Any" : v === "yes" ? "Yes" : "No"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <div className="button-row">
+        <button className="button" type="submit">
+          Apply filters
+        </button>
+        {d.filtered ? (
+          <Link className="button button--secondary" to={d.section ? `?section=${encodeURIComponent(d.section.key)}` : "?"}>
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function Question({ q, d }: { q: QuestionResult; d: Data }) {
+  const chartId = `chart-${q.id}`;
+  const title = `Question ${q.number}: ${q.prompt}`;
+  return (
+    <section className="result" aria-labelledby={`q-${q.id}`}>
+      <h2 id={`q-${q.id}`} className="question-title">
+        {q.number}. {q.prompt}
+      </h2>
+      <p className="muted">
+        {q.type.toLowerCase().replace(/_/g, " ")} · {q.answered.toLocaleString("en")} answered
+      </p>
+      {q.answered === 0 ? (
+        <p>{q.summary}</p>
+      ) : q.kind === "agreement" ? (
+        <>
+          <StackedBarChart
+            id={chartId}
+            title={`${title} — answers by type of stakeholder`}
+            summary={q.summary}
+            series={q.options.map((o) => ({ key: o.id, label: o.label }))}
+            categories={d.types
+              .map((t, i) => ({ key: t.key, label: t.label, values: q.byType[i]!.counts }))
+              .filter((c) => c.values.some((v) => v > 0))}
+          />
+          <DataTableDetails
+            caption={`${title}: answers by type of stakeholder`}
+            rowHeading="Type of stakeholder"
+            columns={q.options.map((o) => ({ key: o.id, label: o.label }))}
+            rows={[
+              ...d.types.map((t, i) => ({ key: t.key, label: t.label, values: q.byType[i]!.counts })),
+              { key: "all", label: "All types", values: q.options.map((_, j) => q.byType.reduce((a, t) => a + t.counts[j]!, 0)) },
+            ]}
+            total="Answered"
+          />
+        </>
+      ) : q.kind === "choice" ? (
+        <>
+          <BarChart
+            id={chartId}
+            title={`${title} — all types of stakeholder`}
+            summary={q.summary}
+            whole={q.answered}
+            categories={q.options.map((o, j) => ({ key: o.id, label: o.label, value: q.byType.reduce((a, t) => a + t.counts[j]!, 0) }))}
+          />
+          <DataTableDetails
+            caption={`${title}: answers by type of stakeholder${q.type === "MULTIPLE_CHOICE" ? " (several options could be chosen)" : ""}`}
+            rowHeading="Answer"
+            columns={d.types.map((t) => ({ key: t.key, label: t.label }))}
+            rows={[
+              ...q.options.map((o, j) => ({ key: o.id, label: o.label, values: q.byType.map((t) => t.counts[j]!) })),
+              { key: "answered", label: "Responses that answered", values: q.byType.map((t) => t.answered) },
+            ]}
+            total="All types"
+          />
+        </>
+      ) : (
+        <>
+          <p>{q.summary}</p>
+          <DataTableDetails
+            summary="Show the counts by type of stakeholder"
+            caption={`${title}: written answers by type of stakeholder`}
+            rowHeading="Type of stakeholder"
+            columns={[{ key: "written", label: "Written answers" }]}
+            rows={d.types.map((t, i) => ({ key: t.key, label: t.label, values: [q.byType[i]!.answered] }))}
+          />
+          <p>
+            <Link to={`${d.base}/answers?question=${q.id}`}>
+              Read the {q.answered.toLocaleString("en")} written answer{q.answered === 1 ? "" : "s"}
+              <span className="visually-hidden"> to question {q.number}</span>
+            </Link>
+          </p>
+        </>
+      )}
+    </section>
   );
 }

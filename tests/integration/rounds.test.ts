@@ -18,6 +18,7 @@ import { zonedTimeToUtc } from "~/modules/round/dates";
 import { createRound, transitionRound } from "~/modules/round/lifecycle.server";
 import { runRoundScheduler } from "~/modules/round/scheduler.server";
 import { RoundSchema, type RoundInput } from "~/modules/round/schemas";
+import { responseRates } from "~/modules/round/response-rates.server";
 import { roundTracking } from "~/modules/round/tracking.server";
 import { action as trackingAction, loader as trackingLoader } from "~/routes/consultations.$consultationId.rounds.$roundId._index";
 import { action as invitationsAction } from "~/routes/consultations.$consultationId.rounds.$roundId.invitations";
@@ -534,15 +535,16 @@ describe("an open round", () => {
     await db().emailMessage.updateMany({ where: { invitationLinkId: { in: kabulLinks.map((l) => l.id) } }, data: { status: "SENT", sentAt: new Date() } });
     await db().invitationLink.update({ where: { id: kabulLinks[0]!.id }, data: { firstOpenedAt: new Date() } });
 
-    const { rows, counts, byType } = await roundTracking(roundId);
+    const { rows, counts } = await roundTracking(roundId);
+    const { byType } = await responseRates(roundId);
     const row = (name: string) => rows.find((r) => r.organisation === name)!;
     expect(row("Survivor Network").email).toMatchObject({ state: "failed", error: "550 No such user" });
     expect(row("Afghanistan")).toMatchObject({ state: "opened", email: { state: "delivered" } });
     expect(row("Austria")).toMatchObject({ state: "submitted" });
     expect(counts).toMatchObject({ submitted: 1, opened: 1, invited: 1 });
     expect(byType).toEqual([
-      expect.objectContaining({ key: "affected-state", invited: 2, submitted: 1 }),
-      expect.objectContaining({ key: "ngo", invited: 1, submitted: 0 }),
+      expect.objectContaining({ typeKey: "affected-state", invited: 2, submitted: 1, opened: 1, rate: 50 }),
+      expect.objectContaining({ typeKey: "ngo", invited: 1, submitted: 0, invitedOnly: 1 }),
     ]);
 
     const page = await outcome(() =>

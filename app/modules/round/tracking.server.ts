@@ -73,16 +73,6 @@ export async function roundTracking(roundId: string, filter: TrackingFilter = {}
     };
   });
 
-  // Response rates by stakeholder type, over the whole round (the filters narrow the table only).
-  const types = new Map<string, { key: string; label: string; position: number; invited: number; submitted: number }>();
-  for (const inv of round.invitations) {
-    const t = inv.organisation.type;
-    const entry = types.get(t.key) ?? { key: t.key, label: t.label, position: t.position, invited: 0, submitted: 0 };
-    entry.invited++;
-    if (responses.get(inv.organisationId)?.status === "SUBMITTED") entry.submitted++;
-    types.set(t.key, entry);
-  }
-
   const byType = filter.type ? all.filter((r) => r.typeKey === filter.type) : all;
   const rows = byType.filter((r) =>
     !filter.state ? true : filter.state === "not-submitted" ? r.state !== "submitted" : r.state === filter.state,
@@ -95,6 +85,5 @@ export async function roundTracking(roundId: string, filter: TrackingFilter = {}
     counts,
     emailFailed,
     totalInType: byType.length,
-    byType: [...types.values()].sort((a, b) => a.position - b.position),
   };
 }

@@ -1,0 +1,89 @@
+/**
+ * Results in a real browser, with and without JavaScript: a coordinator opens the results of
+ * the demo round, picks a section, reads an agreement chart (server-rendered SVG with its
+ * text alternative) and its data table, filters by stakeholder type and survivor-led, meets a
+ * clear message for an unknown filter value, and sees the response rates on the tracking page.
+ * Axe on every page. Read only: the demo data is not changed.
+ */
+import { expect, test } from "@playwright/test";
+import { database, expectAccessible } from "./fixtures";
+import { signInAs } from "./sign-in";
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(180_000);
+
+const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
+
+async function demoRound() {
+  const db = database();
+  try {
+    return await db.round.findFirstOrThrow({ where: { consultation: { slug: "victim-assistance-guidance" }, number: 1 }, select: { id: true, consultationId: true } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+test("a coordinator reads a section's results as charts and tables, and filters them", async ({ page }) => {
+  const round = await demoRound();
+  const base = `/consultations/${round.consultationId}/rounds/${round.id}`;
+  await signInAs(page, COORDINATOR, { redirectTo: `${base}/results` });
+  await expect(page.getByRole("heading", { name: "Results by question", level: 1 })).toBeVisible();
+  await expect(page.getByText(/\d+ submitted responses\. Drafts and withdrawn responses are not counted\./)).toBeVisible();
+  await expectAccessible(page, "results contents");
+
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Purpose and scope" }).click();
+  await expect(page.getByRole("heading", { name: "Results: Purpose and scope", level: 1 })).toBeVisible();
+  const chart = page.getByRole("img", { name: /The purpose, audience and scope of the guidance are clear/ });
+  await expect(chart).toBeVisible();
+  // The text alternative is shown under the chart and names each type's share.
+  const summary = page.locator(".chart__summary").first();
+  await expect(summary).toContainText("on a scale from strongly agree to strongly disagree");
+  await expect(summary).toContainText(/Affected State Party \(Article 5\) \(\d+ answers?\): \d+% agree or strongly agree/);
+
+  // The exact numbers, in a table folded under the chart (a <details>: no JavaScript needed).
+  await page.getByText("Show the numbers as a table").first().click();
+  const table = page.getByRole("table", { name: /The purpose, audience and scope of the guidance are clear.: answers by type of stakeholder/ });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Strongly agree" })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "All types" })).toBeVisible();
+  await expectAccessible(page, "results of a section, table open");
+
+  // Filter: survivor organisations that are survivor-led (GET form: works without JavaScript).
+  await page.getByRole("checkbox", { name: "Survivor organisation / organisation of persons with disabilities" }).check();
+  await page.getByRole("group", { name: "Survivor-led" }).getByRole("radio", { name: "Yes" }).check();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/section=purpose-and-scope/);
+  await expect(page).toHaveURL(/type=survivor-org/);
+  await expect(page).toHaveURL(/survivorLed=yes/);
+  await expect(page.getByText(/\d+ submitted responses? match the filters/)).toBeVisible();
+  await expect(page.getByRole("img", { name: /Survivor organisation/ }).first()).toBeVisible();
+  await expect(page.getByRole("img", { name: /Affected State Party/ })).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: "Survivor organisation / organisation of persons with disabilities" })).toBeChecked();
+  await expectAccessible(page, "results, filtered");
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page.getByText(/match the filters/)).toHaveCount(0);
+
+  // Unknown values: a clear message, the filter ignored, the page still answers.
+  const response = await page.goto(`${base}/results?section=purpose-and-scope&type=martians&country=ZZ&survivorLed=perhaps`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("status")).toContainText("There is no stakeholder type “martians”: that filter was ignored.");
+  await expect(page.getByRole("status")).toContainText("“Survivor-led” takes yes, no or any");
+  await expect(chart).toBeVisible();
+  await expectAccessible(page, "results, unknown filter values");
+});
+
+test("the tracking page shows the response rate by type, and links to who has not answered yet", async ({ page }) => {
+  const round = await demoRound();
+  const base = `/consultations/${round.consultationId}/rounds/${round.id}`;
+  await signInAs(page, COORDINATOR, { redirectTo: base });
+  await expect(page.getByRole("heading", { name: /^Response rate: \d+% \(\d+ of \d+ invited organisations have submitted\)/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Where the invited organisations are/ })).toBeVisible();
+  const rates = page.getByRole("table", { name: "Response rate by type of stakeholder" });
+  await expect(rates.getByRole("columnheader", { name: "Drafting" })).toBeVisible();
+  await expect(rates.getByRole("rowheader", { name: "All types" })).toBeVisible();
+  await expectAccessible(page, "tracking with response rates");
+
+  await rates.getByRole("row").filter({ hasText: "Affected State Party" }).getByRole("link", { name: /not submitted/ }).click();
+  await expect(page).toHaveURL(/type=affected-state&state=not-submitted/);
+  await expect(page.getByRole("table", { name: /Invited organisations/ }).getByRole("row").filter({ hasText: "Albania" })).toHaveCount(0); // submitted
+});
