@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // One action for every post of the page, the autosave included (its JSON twin: sections.$sectionKey_.autosave.tsx).
-export const action = ({ request, params }: ActionFunctionArgs) => saveSection(request, params.invitationId!, params.sectionKey!);
+export const action = async ({ request, params }: ActionFunctionArgs) => saveSection(request, await request.formData(), params.invitationId!, params.sectionKey!);
 
 export default function SectionPage() {
   const d = useLoaderData<typeof loader>();

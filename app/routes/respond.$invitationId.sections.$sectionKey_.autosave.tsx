@@ -17,13 +17,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sectionKey = params.sectionKey!;
   const form = await request.formData();
   form.set("intent", "autosave");
-  const headers = new Headers(request.headers);
-  headers.delete("content-type"); // the new body sets its own multipart boundary
-  headers.delete("content-length");
-  const page = new URL(sectionPath(invitationId, sectionKey), request.url);
+  // The page's address, for sign-in links and redirects; the session comes with the headers.
+  const page = new Request(new URL(sectionPath(invitationId, sectionKey), request.url), { method: "POST", headers: request.headers });
   let result: unknown;
   try {
-    result = await saveSection(new Request(page, { method: "POST", headers, body: form }), invitationId, sectionKey);
+    result = await saveSection(page, form, invitationId, sectionKey);
   } catch (thrown) {
     // A redirect to sign in (a browser that never had a session here): for the script, signed out.
     if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400) {

@@ -24,8 +24,8 @@ export async function loadSection(request: Request, invitationId: string, sectio
   return { ...page, index, section: page.round.sections[index]! };
 }
 
-export async function saveSection(request: Request, invitationId: string, sectionKey: string) {
-  const form = await request.formData();
+/** `request` gives the session and the page's address (for sign-in and redirects); `form` what was posted. */
+export async function saveSection(request: Request, form: FormData, invitationId: string, sectionKey: string) {
   const intent = form.get("intent");
   const autosave = intent === "autosave";
 
