@@ -377,8 +377,8 @@ describe("the coordinators' pages", () => {
 
       const results = await resultsPage(cookie);
       expect(results.status).toBe(200);
-      expect(results.data.submitted).toBe(submitted);
-      expect(results.data.questions.length).toBeGreaterThan(0);
+      expect(results.data.respondents).toBe(submitted);
+      expect(results.data.sections.length).toBeGreaterThan(0);
 
       const pages = await consultationPages(cookie);
       expect(pages.map((p) => p.status)).toEqual([200, 200]);

@@ -2,7 +2,7 @@
  * What a respondent sees of a round through their organisation's invitation: the document's
  * sections with their questions, the organisation's response and its answers, the deadline.
  */
-import type { Attribution, ResponseStatus } from "~/generated/prisma/client";
+import type { Attribution, ResponseStatus, Section } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
 import type { Language } from "~/modules/i18n/languages";
 import { NAMESPACES } from "~/modules/i18n/resources.server";
@@ -28,7 +28,7 @@ export type RespondentRound = {
   invitationId: string;
   organisation: { id: string; name: string; type: string };
   consultationTitle: string;
-  round: { id: string; title: string; instructions: string; status: string; timeZone: string; opensAt: Date | null };
+  round: { id: string; consultationId: string; title: string; instructions: string; status: string; timeZone: string; opensAt: Date | null };
   deadline: Date | null;
   isOpen: boolean;
   sections: RespondentSection[];
@@ -59,6 +59,24 @@ export function isAcceptingAnswers(
   return statusAllows && (!round.opensAt || round.opensAt <= now) && (!deadline || now < deadline);
 }
 
+const lockedSections = new Map<string, Promise<Section[]>>();
+
+/**
+ * A version's sections. A version a round uses is locked (immutable), so its sections (the
+ * longest part of every respondent page and save) are read once per process.
+ */
+function sectionsOf(version: { id: string; lockedAt: Date | null }): Promise<Section[]> {
+  const read = () => db().section.findMany({ where: { versionId: version.id }, orderBy: { position: "asc" } });
+  if (!version.lockedAt) return read();
+  let sections = lockedSections.get(version.id);
+  if (!sections) {
+    sections = read();
+    lockedSections.set(version.id, sections);
+    sections.catch(() => lockedSections.delete(version.id));
+  }
+  return sections;
+}
+
 /**
  * `language`: the reader's; headings, bodies, prompts and options are shown in it where the
  * coordinators translated them, else in the consultation's original language (flagged).
@@ -71,17 +89,20 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
       round: {
         include: {
           consultation: true,
-          version: { include: { sections: { orderBy: { position: "asc" } } } },
+          version: { select: { id: true, lockedAt: true } },
           questions: { where: { retiredAt: null }, orderBy: { position: "asc" } },
         },
       },
     },
   });
   const { round } = invitation;
-  const response = await db().response.findUnique({
-    where: { roundId_organisationId: { roundId: round.id, organisationId: invitation.organisationId } },
-    include: { answers: true },
-  });
+  const [versionSections, response] = await Promise.all([
+    sectionsOf(round.version),
+    db().response.findUnique({
+      where: { roundId_organisationId: { roundId: round.id, organisationId: invitation.organisationId } },
+      include: { answers: true },
+    }),
+  ]);
 
   const original = round.consultation.languages[0] ?? "en";
   const reader = language && language !== original ? language : null;
@@ -107,7 +128,7 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
   };
 
   const general = round.questions.filter((q) => !q.sectionId).map(toForm);
-  const sections: RespondentSection[] = round.version.sections.map((s) => {
+  const sections: RespondentSection[] = versionSections.map((s) => {
     const tr = reader ? (s.translations as SectionTranslations)[reader] : undefined;
     // Heading and body fall back separately: a translated heading over an untranslated body is flagged too.
     const complete = !!tr?.heading && (!s.body || !!tr.body);
@@ -129,7 +150,7 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
     invitationId: invitation.id,
     organisation: { id: invitation.organisation.id, name: invitation.organisation.name, type: invitation.organisation.type.label },
     consultationTitle: round.consultation.title,
-    round: { id: round.id, title: round.title, instructions: round.instructions, status: round.status, timeZone: round.timeZone, opensAt: round.opensAt },
+    round: { id: round.id, consultationId: round.consultationId, title: round.title, instructions: round.instructions, status: round.status, timeZone: round.timeZone, opensAt: round.opensAt },
     deadline: deadlineOf(round, invitation),
     isOpen: isAcceptingAnswers(round, invitation),
     sections,

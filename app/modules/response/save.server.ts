@@ -42,7 +42,6 @@ export async function saveAnswers(input: {
   saveKey?: string;
 }): Promise<SaveResult & { replayed: boolean }> {
   const { round, userId, values, saveKey } = input;
-  const invitation = await db().invitation.findUniqueOrThrow({ where: { id: round.invitationId }, include: { round: true } });
 
   const replay = async () => {
     if (!saveKey) return null;
@@ -57,18 +56,19 @@ export async function saveAnswers(input: {
 
   try {
     const result = await db().$transaction(async (tx) => {
-      const response = await tx.response.upsert({
-        where: { roundId_organisationId: { roundId: round.round.id, organisationId: round.organisation.id } },
-        create: { roundId: round.round.id, organisationId: round.organisation.id },
-        update: {},
-      });
+      // The response exists after the organisation's first save: the page that posted loaded it.
+      const response =
+        round.response ??
+        (await tx.response.upsert({
+          where: { roundId_organisationId: { roundId: round.round.id, organisationId: round.organisation.id } },
+          create: { roundId: round.round.id, organisationId: round.organisation.id },
+          update: {},
+          select: { id: true },
+        }));
       // One save of a response at a time: the revision read below is the one overwritten.
       await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
       const existing = new Map(
         (await tx.answer.findMany({ where: { responseId: response.id, questionId: { in: [...values.keys()] } } })).map((a) => [a.questionId, a]),
-      );
-      const authors = new Map(
-        (await tx.user.findMany({ where: { id: { in: [...existing.values()].map((a) => a.updatedById).filter((id): id is string => !!id) } } })).map((u) => [u.id, u.name]),
       );
       const stored: string[] = [];
       const revisions: Record<string, number> = {};
@@ -82,13 +82,7 @@ export async function saveAnswers(input: {
           if (same(theirs, value)) continue; // nothing changed: no new revision for others to trip on
           // Stale only matters when someone else wrote since: one's own earlier autosave is not a conflict.
           if (base !== undefined && base !== current.revision && isAnswered(theirs) && current.updatedById !== userId) {
-            conflicts.push({
-              questionId,
-              theirs,
-              revision: current.revision,
-              by: (current.updatedById && authors.get(current.updatedById)) || "",
-              at: current.updatedAt.toISOString(),
-            });
+            conflicts.push({ questionId, theirs, revision: current.revision, by: current.updatedById ?? "", at: current.updatedAt.toISOString() });
             continue;
           }
           const updated = await tx.answer.update({
@@ -105,6 +99,11 @@ export async function saveAnswers(input: {
         }
         stored.push(questionId);
       }
+      // Who wrote the other version, by name (a conflict is rare: only then is it looked up).
+      if (conflicts.length > 0) {
+        const authors = new Map((await tx.user.findMany({ where: { id: { in: conflicts.map((c) => c.by).filter(Boolean) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+        for (const c of conflicts) c.by = authors.get(c.by) ?? "";
+      }
       if (stored.length > 0) {
         await tx.response.update({ where: { id: response.id }, data: { updatedAt: new Date() } });
         await audit(tx, {
@@ -112,7 +111,7 @@ export async function saveAnswers(input: {
           action: "response.answers-saved",
           entityType: "Response",
           entityId: response.id,
-          consultationId: invitation.round.consultationId,
+          consultationId: round.round.consultationId,
           data: { questions: stored, ...(conflicts.length ? { conflicts: conflicts.map((c) => c.questionId) } : {}) },
         });
       }
