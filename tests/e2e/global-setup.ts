@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../app/modules/db/embedded.server";
@@ -14,8 +15,18 @@ import { createPrismaClient } from "../../app/modules/db/client.server";
 import { seedDemo } from "../../prisma/seed/demo";
 import { inboxDir, startSmtpInbox } from "./smtp-inbox";
 
+/** A server left over from an earlier run would answer in place of ours, on another database. */
+async function ensurePortFree(port: number) {
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once("error", () => reject(new Error(`Port ${port} is already in use (a server left over from another run?): stop it, or set E2E_PORT.`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT || 3100);
+  await ensurePortFree(port);
   const appUrl = `http://127.0.0.1:${port}`;
   // Per port, so that two runs (say, in two terminals) never share a server or its data.
   const dataDir = path.resolve("data", `e2e-${port}`);
