@@ -10,7 +10,7 @@ import { formatDateTime } from "~/modules/round/dates";
 import { teamMembers } from "~/modules/worklist/items.server";
 import { parseWorklistFilter, worklist } from "~/modules/worklist/list.server";
 import { priorityLabel, statusLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
-import { sectionOptions } from "~/modules/worklist/sources.server";
+import { sectionsEverUsed } from "~/modules/worklist/sources.server";
 
 export const meta: MetaFunction = () => [{ title: "Worklist – Consult" }];
 
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { timeZone: true } }),
     db().round.findMany({ where: { consultationId }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true } }),
     teamMembers(consultationId),
-    sectionOptions(consultationId),
+    sectionsEverUsed(consultationId),
   ]);
   const sectionName = (key: string | null) => (key ? (sections.find((s) => s.key === key)?.heading ?? key) : "The document as a whole");
   return {

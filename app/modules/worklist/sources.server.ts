@@ -58,3 +58,19 @@ export async function sectionOptions(consultationId: string, roundId?: string | 
   const sections = await db().section.findMany({ where: { versionId: version.id }, orderBy: { position: "asc" }, select: { key: true, heading: true } });
   return sections.map((s, i) => ({ key: s.key, heading: `${i + 1}. ${s.heading}` }));
 }
+
+/**
+ * Every section key the consultation's versions have had, named as in the newest version that
+ * has it (keys are stable across versions): items made in round 1 keep their section's name
+ * after the next draft drops or renames sections.
+ */
+export async function sectionsEverUsed(consultationId: string) {
+  const rows = await db().section.findMany({
+    where: { version: { consultationId } },
+    orderBy: [{ version: { number: "desc" } }, { position: "asc" }],
+    select: { key: true, heading: true },
+  });
+  const named = new Map<string, string>();
+  for (const row of rows) if (!named.has(row.key)) named.set(row.key, row.heading);
+  return [...named].map(([key, heading]) => ({ key, heading }));
+}
