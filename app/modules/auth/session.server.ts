@@ -71,22 +71,25 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
   return user;
 }
 
+type SessionRow = Omit<SessionUser, "sessionId"> & { sessionId: string; expiresAt: Date; lastSeenAt: Date };
+
+/** Every signed-in request asks this first: one indexed query, without Prisma's query building. */
 async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const session = await db().session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: true },
-  });
-  if (!session || session.revokedAt || session.user.disabledAt) return null;
+  const [session] = await db().$queryRaw<SessionRow[]>`
+    SELECT s.id AS "sessionId", s."expiresAt", s."lastSeenAt", u.id, u.email, u.name, u.language, u."timeZone", u."isAdmin"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."tokenHash" = ${hashToken(token)} AND s."revokedAt" IS NULL AND u."disabledAt" IS NULL`;
+  if (!session) return null;
   const now = Date.now();
   const idleLimit = env().SESSION_IDLE_MINUTES * 60_000;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleLimit <= now) return null;
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db().session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    await db().session.update({ where: { id: session.sessionId }, data: { lastSeenAt: new Date(now) } });
   }
-  const { user } = session;
-  return { id: user.id, email: user.email, name: user.name, language: user.language, timeZone: user.timeZone, isAdmin: user.isAdmin, sessionId: session.id };
+  const { expiresAt: _expires, lastSeenAt: _seen, ...user } = session;
+  return user;
 }
 
 /** Where to send someone who must sign in first, remembering where they were going. */

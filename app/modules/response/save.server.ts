@@ -5,8 +5,8 @@
  * and not stored (the other answers of the same save are). A save key makes a replayed post
  * (a double click, a retried autosave) return the first result and store nothing twice.
  */
+import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
-import { audit } from "~/modules/audit/audit.server";
 import { db } from "~/modules/db/client.server";
 import { isAnswered, type AnswerValue } from "~/modules/questionnaire/questions";
 import type { RespondentRound } from "./respondent-round.server";
@@ -33,46 +33,63 @@ export class SaveKeyReused extends Error {}
 const same = (a: AnswerValue, b: AnswerValue) =>
   (a.text ?? "") === (b.text ?? "") && a.choices.length === b.choices.length && a.choices.every((c, i) => c === b.choices[i]);
 
+/** The response a save writes: the organisation's in the round (null until its first save). */
+export type SaveScope = { roundId: string; organisationId: string; consultationId: string; responseId: string | null };
+
+type StoredAnswer = { id: string; questionId: string; choices: string[]; text: string | null; revision: number; updatedById: string | null; updatedAt: Date };
+
+/**
+ * Autosaves come every few seconds from everyone writing, so the common path is a few
+ * statements of SQL (Prisma's query building costs more CPU than PostgreSQL's work here):
+ * lock the response and read its answers, then one statement writes the changed answers,
+ * the response's time, the audit entry and the receipt.
+ */
 export async function saveAnswers(input: {
-  round: RespondentRound;
+  scope: SaveScope;
   userId: string;
   values: Map<string, AnswerValue>;
   /** The revision each answer was based on (0: no answer yet); a question without one is not checked. */
   baseRevisions?: Map<string, number>;
   saveKey?: string;
 }): Promise<SaveResult & { replayed: boolean }> {
-  const { round, userId, values, saveKey } = input;
+  const { scope, userId, values, saveKey } = input;
 
   const replay = async () => {
     if (!saveKey) return null;
-    const receipt = await db().saveReceipt.findUnique({ where: { key: saveKey }, include: { response: true } });
+    const [receipt] = await db().$queryRaw<Array<{ result: SaveResult; roundId: string; organisationId: string }>>`
+      SELECT s.result, p."roundId", p."organisationId" FROM "SaveReceipt" s JOIN "Response" p ON p.id = s."responseId" WHERE s.key = ${saveKey}`;
     if (!receipt) return null;
     // A key of another organisation's response is not a replay of this save.
-    if (receipt.response.roundId !== round.round.id || receipt.response.organisationId !== round.organisation.id) throw new SaveKeyReused();
-    return { ...(receipt.result as SaveResult), replayed: true };
+    if (receipt.roundId !== scope.roundId || receipt.organisationId !== scope.organisationId) throw new SaveKeyReused();
+    return { ...receipt.result, replayed: true };
   };
   const earlier = await replay();
   if (earlier) return earlier;
 
   try {
     const result = await db().$transaction(async (tx) => {
-      // The response exists after the organisation's first save: the page that posted loaded it.
-      const response =
-        round.response ??
-        (await tx.response.upsert({
-          where: { roundId_organisationId: { roundId: round.round.id, organisationId: round.organisation.id } },
-          create: { roundId: round.round.id, organisationId: round.organisation.id },
-          update: {},
-          select: { id: true },
-        }));
-      // One save of a response at a time: the revision read below is the one overwritten.
-      await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
-      const existing = new Map(
-        (await tx.answer.findMany({ where: { responseId: response.id, questionId: { in: [...values.keys()] } } })).map((a) => [a.questionId, a]),
-      );
+      // The response exists after the organisation's first save: the page that posted found it.
+      const responseId =
+        scope.responseId ??
+        (
+          await tx.response.upsert({
+            where: { roundId_organisationId: { roundId: scope.roundId, organisationId: scope.organisationId } },
+            create: { roundId: scope.roundId, organisationId: scope.organisationId },
+            update: {},
+            select: { id: true },
+          })
+        ).id;
+      // One save of a response at a time: the revisions read here are the ones overwritten.
+      const rows = await tx.$queryRaw<Array<StoredAnswer | { id: null }>>`
+        SELECT a.id, a."questionId", a.choices, a.text, a.revision, a."updatedById", a."updatedAt"
+        FROM "Response" p LEFT JOIN "Answer" a ON a."responseId" = p.id AND a."questionId" = ANY(${[...values.keys()]}::text[])
+        WHERE p.id = ${responseId} FOR UPDATE OF p`;
+      const existing = new Map(rows.filter((a): a is StoredAnswer => a.id !== null).map((a) => [a.questionId, a]));
+
       const stored: string[] = [];
       const revisions: Record<string, number> = {};
       const conflicts: StoredConflict[] = [];
+      const writes: Array<{ id: string; questionId: string; choices: string[]; text: string | null; isNew: boolean }> = [];
       for (const [questionId, value] of values) {
         const current = existing.get(questionId);
         const base = input.baseRevisions?.get(questionId);
@@ -85,17 +102,12 @@ export async function saveAnswers(input: {
             conflicts.push({ questionId, theirs, revision: current.revision, by: current.updatedById ?? "", at: current.updatedAt.toISOString() });
             continue;
           }
-          const updated = await tx.answer.update({
-            where: { id: current.id },
-            data: { choices: value.choices, text: value.text, updatedById: userId, revision: { increment: 1 } },
-          });
-          revisions[questionId] = updated.revision;
+          writes.push({ id: current.id, questionId, ...value, isNew: false });
+          revisions[questionId] = current.revision + 1;
         } else {
           if (!isAnswered(value)) continue; // no empty rows for questions nobody has answered
-          const created = await tx.answer.create({
-            data: { responseId: response.id, questionId, choices: value.choices, text: value.text, updatedById: userId },
-          });
-          revisions[questionId] = created.revision;
+          writes.push({ id: randomUUID(), questionId, ...value, isNew: true });
+          revisions[questionId] = 1;
         }
         stored.push(questionId);
       }
@@ -104,30 +116,67 @@ export async function saveAnswers(input: {
         const authors = new Map((await tx.user.findMany({ where: { id: { in: conflicts.map((c) => c.by).filter(Boolean) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
         for (const c of conflicts) c.by = authors.get(c.by) ?? "";
       }
-      if (stored.length > 0) {
-        await tx.response.update({ where: { id: response.id }, data: { updatedAt: new Date() } });
-        await audit(tx, {
-          actorId: userId,
-          action: "response.answers-saved",
-          entityType: "Response",
-          entityId: response.id,
-          consultationId: round.round.consultationId,
-          data: { questions: stored, ...(conflicts.length ? { conflicts: conflicts.map((c) => c.questionId) } : {}) },
-        });
-      }
       const result: SaveResult = { stored, revisions, conflicts, savedAt: new Date().toISOString() };
-      if (saveKey) await tx.saveReceipt.create({ data: { key: saveKey, responseId: response.id, result } });
+      if (writes.length > 0 || saveKey) await writeSave(tx, { responseId, userId, scope, writes, result, saveKey });
       return result;
     });
     return { ...result, replayed: false };
   } catch (error) {
     // The same key posted twice at once: the other request stored it; answer as it did.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const earlier = await replay();
       if (earlier) return earlier;
     }
     throw error;
   }
+}
+
+/**
+ * One statement: the answers (updated, or inserted with revision 1), the response's time and
+ * the audit entry when something changed, the receipt when the save has a key.
+ */
+async function writeSave(
+  tx: Prisma.TransactionClient,
+  save: { responseId: string; userId: string; scope: SaveScope; writes: Array<{ id: string; questionId: string; choices: string[]; text: string | null; isNew: boolean }>; result: SaveResult; saveKey?: string },
+) {
+  const { responseId, userId, writes, result } = save;
+  const at = new Date(result.savedAt); // Dates go as UTC: the server's own time zone never matters
+  const changed = writes.length > 0;
+  const audit = { questions: result.stored, ...(result.conflicts.length ? { conflicts: result.conflicts.map((c) => c.questionId) } : {}) };
+  await tx.$executeRaw`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(writes)}::jsonb)
+        AS w(id text, "questionId" text, choices text[], text text, "isNew" boolean)
+    ), updated AS (
+      UPDATE "Answer" a SET choices = w.choices, text = w.text, "updatedById" = ${userId}, revision = a.revision + 1, "updatedAt" = ${at}
+      FROM input w WHERE NOT w."isNew" AND a.id = w.id
+      RETURNING a.id
+    ), created AS (
+      INSERT INTO "Answer" (id, "responseId", "questionId", choices, text, "updatedById", "updatedAt")
+      SELECT w.id, ${responseId}, w."questionId", w.choices, w.text, ${userId}, ${at} FROM input w WHERE w."isNew"
+      RETURNING id
+    ), touched AS (
+      UPDATE "Response" SET "updatedAt" = ${at} WHERE id = ${responseId} AND ${changed}::boolean
+      RETURNING id
+    ), audited AS (
+      INSERT INTO "AuditEvent" (id, at, "actorId", action, "entityType", "entityId", "consultationId", data)
+      SELECT ${randomUUID()}, ${at}, ${userId}, 'response.answers-saved', 'Response', ${responseId}, ${save.scope.consultationId}, ${JSON.stringify(audit)}::jsonb
+      WHERE ${changed}::boolean
+      RETURNING id
+    ), receipt AS (
+      INSERT INTO "SaveReceipt" (key, "responseId", result)
+      SELECT ${save.saveKey ?? ""}, ${responseId}, ${JSON.stringify(result)}::jsonb WHERE ${!!save.saveKey}::boolean
+      RETURNING key
+    )
+    SELECT (SELECT count(*) FROM updated), (SELECT count(*) FROM created), (SELECT count(*) FROM touched),
+           (SELECT count(*) FROM audited), (SELECT count(*) FROM receipt)`;
+}
+
+/** PostgreSQL's unique_violation: P2002 from Prisma's queries, the SQLSTATE from raw SQL. */
+function isUniqueViolation(error: unknown) {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === "P2002" || cause?.originalCode === "23505";
 }
 
 /** The stored revision of each of these questions' answers (0: not answered yet). */

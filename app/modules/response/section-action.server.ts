@@ -9,7 +9,9 @@ import { notFound } from "~/modules/auth/authorization.server";
 import { getSessionUser, signInUrl } from "~/modules/auth/session.server";
 import { formValues } from "~/modules/forms/validation";
 import { fieldName } from "~/modules/questionnaire/questions";
+import { serverT } from "~/modules/i18n/language.server";
 import { loadRespondentPage } from "./respondent-page.server";
+import { loadSaveTarget } from "./save-target.server";
 import { saveAnswers, SaveKeyReused } from "./save.server";
 import { conflictViews, parseSectionPost } from "./section-post.server";
 import { claimableStash, clearStash, stashSave } from "./stash.server";
@@ -29,7 +31,8 @@ export async function saveSection(request: Request, form: FormData, invitationId
   const intent = form.get("intent");
   const autosave = intent === "autosave";
 
-  if (!(await getSessionUser(request))) {
+  const user = await getSessionUser(request);
+  if (!user) {
     // The session ended while they were writing: keep the text rather than lose the post.
     const cookie = await stashSave(request, invitationId, sectionKey, formValues(form));
     if (!cookie) throw redirect(signInUrl(request));
@@ -38,8 +41,10 @@ export async function saveSection(request: Request, form: FormData, invitationId
     throw redirect(sectionPath(invitationId, sectionKey), { status: 303, headers });
   }
 
-  const { user, round, index, section, when, t } = await loadSection(request, invitationId, sectionKey);
-  const here = sectionPath(round.invitationId, section.key);
+  const target = await loadSaveTarget(invitationId, user.id, sectionKey);
+  const here = sectionPath(invitationId, sectionKey);
+  // Messages only when there is one to give: a save that goes through needs no translator.
+  const translate = async () => (await serverT(request)).t;
 
   // The text stashed when the session ended: saved like a post of it (same rules), or discarded.
   // Either way the stash is gone afterwards; a refused save still shows the text (values).
@@ -51,9 +56,10 @@ export async function saveSection(request: Request, form: FormData, invitationId
     headers.append("Set-Cookie", await clearStash(stash.id));
     if (intent === "stash-discard") return redirect(`${here}?discarded=1`, { headers });
   }
-  const post = parseSectionPost(stash ? stash.fields : form, section.questions);
+  const post = parseSectionPost(stash ? stash.fields : form, target.questions);
 
   if (!post.ok) {
+    const t = await translate();
     const errors = post.reason === "wrong-form" ? { form: t("wrongForm", { ns: "section" }) } : post.errors;
     const tooLarge = Object.values(post.errors).some((e) => e.startsWith("validation.tooLong"));
     return data(
@@ -61,18 +67,21 @@ export async function saveSection(request: Request, form: FormData, invitationId
       { status: tooLarge ? 413 : 400, headers },
     );
   }
-  if (!round.isOpen) {
+  if (!target.isOpen) {
+    const t = await translate();
     return data({ kind: "closed" as const, errors: { form: t("closedError", { ns: "section" }) }, values: post.values, closed: true }, { status: 409, headers });
   }
 
   let result;
   try {
-    result = await saveAnswers({ round, userId: user.id, values: post.answers, baseRevisions: post.baseRevisions, saveKey: post.saveKey });
+    result = await saveAnswers({ scope: target, userId: user.id, values: post.answers, baseRevisions: post.baseRevisions, saveKey: post.saveKey });
   } catch (error) {
-    if (error instanceof SaveKeyReused) return data({ kind: "invalid" as const, errors: { form: t("wrongForm", { ns: "section" }) }, values: post.values, closed: false }, { status: 400, headers });
+    if (error instanceof SaveKeyReused) return data({ kind: "invalid" as const, errors: { form: (await translate())("wrongForm", { ns: "section" }) }, values: post.values, closed: false }, { status: 400, headers });
     throw error;
   }
   if (result.conflicts.length > 0) {
+    // Both texts side by side, in the reader's language and time zone: the whole page's view.
+    const { section, when, t } = await loadSection(request, invitationId, sectionKey);
     const conflicts = conflictViews(result.conflicts, section.questions, when);
     const revisions = { ...result.revisions };
     for (const c of conflicts) revisions[c.questionId] = post.baseRevisions.get(c.questionId) ?? 0;
@@ -82,9 +91,9 @@ export async function saveSection(request: Request, form: FormData, invitationId
     );
   }
   if (autosave) return { kind: "saved" as const, savedAt: result.savedAt, revisions: result.revisions };
-  const next = round.sections[index + 1];
+  const next = target.sectionKeys[target.sectionKeys.indexOf(sectionKey) + 1];
   if (intent === "continue") {
-    return redirect(next ? sectionPath(round.invitationId, next.key) : `/respond/${round.invitationId}/review`, { headers });
+    return redirect(next ? sectionPath(invitationId, next) : `/respond/${invitationId}/review`, { headers });
   }
   return redirect(`${here}?saved=1`, { headers });
 }
