@@ -1,12 +1,17 @@
 /**
  * The Consult server: resolves the database (embedded PostgreSQL or DATABASE_URL), applies
  * pending migrations, seeds the demo on an empty database, then serves the Remix app behind
- * security headers. `npm start` runs it on the production build; `npm run dev` with Vite.
+ * security headers. `npm run dev` runs it from source with Vite; `npm run build` compiles it to
+ * <build>/server/start.js, which `npm start`/`npm run serve` run with plain node.
+ *
+ * The app's own modules (database client, mail worker, scheduler, seed) are used only through
+ * the Remix build's entry module, never imported here: one copy of each per process
+ * (docs/decisions/012-production-server.md). What is imported here runs before the build loads.
  */
 import fs from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
@@ -16,6 +21,10 @@ import { openDatabase } from "./app/modules/db/runtime.server";
 import { applyPendingMigrations } from "./app/modules/db/migrate.server";
 import { EmbeddedPostgresBusyError } from "./app/modules/db/embedded.server";
 import { securityHeaders, refuseCrossOriginPosts } from "./app/modules/security/headers.server";
+import type * as AppEntry from "./app/entry.server";
+
+/** The server build; its entry module also exports what start-up needs (app/entry.server.tsx). */
+type AppBuild = ServerBuild & { entry: { module: typeof AppEntry } };
 
 async function main() {
   if (fs.existsSync(".env")) process.loadEnvFile(".env");
@@ -30,25 +39,27 @@ async function main() {
   process.env.DATABASE_URL = database.url; // the app's client reads it (app/modules/db/client.server.ts)
   await applyPendingMigrations(database.url);
 
-  const { db, disconnectDb } = await import("./app/modules/db/client.server");
-  if (config.SEED_DEMO) {
-    const { seedDemo } = await import("./prisma/seed/demo");
-    const result = await seedDemo(db(), { appUrl: config.APP_URL });
-    if (result.seeded) printDemoInstructions(config.APP_URL, result);
-  }
-  const { startMailWorker } = await import("./app/modules/mail/worker.server");
-  const mailWorker = startMailWorker({ intervalMs: 2000 });
-  const { startRoundScheduler } = await import("./app/modules/round/scheduler.server");
-  // Rounds open, close and send scheduled reminders on time; their email goes out at once.
-  const roundScheduler = startRoundScheduler({
-    intervalMs: 30_000,
-    onRun: (r) => (r.opened.length + r.reminded.length > 0 ? mailWorker.wake() : undefined),
-  });
-
-  const buildDir = path.resolve(process.env.CONSULT_BUILD_DIR || "build");
+  const buildDir = buildDirectory();
   const vite = production
     ? undefined
     : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  // Loaded only now: the app reads DATABASE_URL, SESSION_SECRET and APP_URL set above.
+  const build: AppBuild | (() => Promise<AppBuild>) = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<AppBuild>
+    : await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href);
+  // In development Vite reloads edited modules per request; start-up keeps the ones it loaded first.
+  const entry = (typeof build === "function" ? await build() : build).entry.module;
+
+  if (config.SEED_DEMO) {
+    const result = await entry.seedDemo(entry.db(), { appUrl: config.APP_URL });
+    if (result.seeded) printDemoInstructions(config.APP_URL, result);
+  }
+  const mailWorker = entry.startMailWorker({ intervalMs: 2000 });
+  // Rounds open, close and send scheduled reminders on time; their email goes out at once.
+  const roundScheduler = entry.startRoundScheduler({
+    intervalMs: 30_000,
+    onRun: (r) => (r.opened.length + r.reminded.length > 0 ? mailWorker.wake() : undefined),
+  });
 
   const app = express();
   app.disable("x-powered-by");
@@ -66,10 +77,6 @@ async function main() {
     app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   }
-
-  const build = vite
-    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : ((await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild);
 
   app.all(
     "*",
@@ -100,13 +107,24 @@ async function main() {
     await roundScheduler.stop();
     await mailWorker.stop();
     await vite?.close();
-    await disconnectDb();
+    await entry.disconnectDb();
     await database.embedded?.stop();
     console.log("Stopped.");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/**
+ * Compiled, this file is <build>/server/start.js beside the app's <build>/server/index.js and
+ * serves that build, whatever CONSULT_BUILD_DIR it was built with. From source (tsx server.ts),
+ * CONSULT_BUILD_DIR or ./build.
+ */
+function buildDirectory(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  if (fs.existsSync(path.join(here, "index.js"))) return path.dirname(here);
+  return path.resolve(process.env.CONSULT_BUILD_DIR || "build");
 }
 
 function printDemoInstructions(appUrl: string, demo: { coordinatorEmail: string; respondentEmail: string; invitationUrl?: string }) {

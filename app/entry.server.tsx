@@ -6,6 +6,14 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 
+// What server.ts runs besides requests (seeding, the mail worker, the round scheduler, closing
+// the database), taken from this build so that the process holds one copy of the app: one
+// Prisma client and one connection pool. See docs/decisions/012-production-server.md.
+export { db, disconnectDb } from "~/modules/db/client.server";
+export { startMailWorker } from "~/modules/mail/worker.server";
+export { startRoundScheduler } from "~/modules/round/scheduler.server";
+export { seedDemo } from "../prisma/seed/demo";
+
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 

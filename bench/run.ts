@@ -44,6 +44,7 @@ if (only !== null && !PARTS.includes(only)) throw new Error(`--only takes one of
 const runs = (part: string) => only === null || only === part;
 const secret = "bench-session-secret-0123456789abcdefghijklmnop";
 
+const buildDir = path.resolve(process.env.CONSULT_BUILD_DIR || "build");
 if (!args.includes("--no-build")) {
   console.log("Building...");
   const build = spawnSync("npx", ["remix", "vite:build"], { stdio: "ignore" });
@@ -84,7 +85,8 @@ await db.$disconnect();
 const workspaceSetup = !runs("workspace") ? null : await prepareWorkspaceBench({ databaseUrl, appUrl, dataDir, secret });
 
 const profile = args.includes("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench", "results")}`] : [];
-const server = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
+// As `npm run serve` runs it: the compiled server with plain node (docs/decisions/012).
+const server = spawn(process.execPath, [...profile, path.join(buildDir, "server", "start.js")], {
   env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: appUrl, DATABASE_URL: databaseUrl, SESSION_SECRET: secret, SEED_DEMO: "false", DATA_DIR: dataDir },
   stdio: ["ignore", "ignore", "inherit"],
 });

@@ -1,7 +1,7 @@
 /**
  * Starts the real app for the browser tests: a fresh embedded PostgreSQL (or TEST_DATABASE_URL's
  * server, in a new database), migrated and seeded with the demo, then the production build
- * of server.ts on its own port, sending its email over SMTP to a real SMTP server on a free
+ * of server.ts (<build>/server/start.js) on its own port, sending its email over SMTP to a real SMTP server on a free
  * local port (smtp-inbox.ts) whose messages tests read with readLatestEmail. Returns the teardown.
  */
 import { spawn } from "node:child_process";
@@ -63,7 +63,10 @@ export default async function globalSetup() {
   const smtp = await startSmtpInbox(inboxDir(dataDir));
 
   const log = fs.openSync(path.join(dataDir, "server.log"), "w");
-  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // The compiled server of the build under test, run as `npm run serve` runs it (docs/decisions/012).
+  const start = path.resolve(process.env.CONSULT_BUILD_DIR || "build", "server", "start.js");
+  if (!fs.existsSync(start)) throw new Error(`${start} is missing: build first (npx remix vite:build, with the same CONSULT_BUILD_DIR).`);
+  const server = spawn(process.execPath, [start], {
     env: {
       ...process.env,
       NODE_ENV: "production",
