@@ -12,6 +12,18 @@ type DataWithInit = { type: "DataWithResponseInit"; data: unknown; init: Respons
 const isDataWithInit = (value: unknown): value is DataWithInit =>
   typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
 
+/**
+ * The answer with its length: a few hundred bytes go out as they are (the server compresses
+ * only bodies over 1 KB, and a streamed body of unknown length would be gzipped each time).
+ */
+function json(body: unknown, init?: ResponseInit) {
+  const text = JSON.stringify(body);
+  const headers = new Headers(init?.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  headers.set("Content-Length", String(Buffer.byteLength(text)));
+  return new Response(text, { ...init, headers });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const invitationId = params.invitationId!;
   const sectionKey = params.sectionKey!;
@@ -25,13 +37,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (thrown) {
     // A redirect to sign in (a browser that never had a session here): for the script, signed out.
     if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400) {
-      return Response.json({ kind: "expired", signInHref: thrown.headers.get("Location") ?? "/sign-in" }, { status: 401 });
+      return json({ kind: "expired", signInHref: thrown.headers.get("Location") ?? "/sign-in" }, { status: 401 });
     }
     throw thrown;
   }
-  if (isDataWithInit(result)) return Response.json(result.data, result.init ?? undefined);
+  if (isDataWithInit(result)) return json(result.data, result.init ?? undefined);
   if (result instanceof Response) throw new Error("An autosave cannot end in a redirect.");
-  return Response.json(result);
+  return json(result);
 }
 
 export function loader() {

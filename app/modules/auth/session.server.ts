@@ -86,7 +86,7 @@ async function lookUpSessionUser(request: Request): Promise<SessionUser | null> 
   const idleLimit = env().SESSION_IDLE_MINUTES * 60_000;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleLimit <= now) return null;
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db().session.update({ where: { id: session.sessionId }, data: { lastSeenAt: new Date(now) } });
+    await db().$executeRaw`UPDATE "Session" SET "lastSeenAt" = ${new Date(now)} WHERE id = ${session.sessionId}`;
   }
   const { expiresAt: _expires, lastSeenAt: _seen, ...user } = session;
   return user;

@@ -37,6 +37,9 @@ const same = (a: AnswerValue, b: AnswerValue) =>
 export type SaveScope = { roundId: string; organisationId: string; consultationId: string; responseId: string | null };
 
 type StoredAnswer = { id: string; questionId: string; choices: string[]; text: string | null; revision: number; updatedById: string | null; updatedAt: Date };
+type Receipt = { result: SaveResult; responseId: string };
+/** A posted question's stored answer (id null: none yet), each row with the save key's receipt. */
+type LockedRow = (StoredAnswer | { id: null }) & { receipt: Receipt | null };
 
 /**
  * Autosaves come every few seconds from everyone writing, so the common path is a few
@@ -63,28 +66,24 @@ export async function saveAnswers(input: {
     if (receipt.roundId !== scope.roundId || receipt.organisationId !== scope.organisationId) throw new SaveKeyReused();
     return { ...receipt.result, replayed: true };
   };
-  const earlier = await replay();
-  if (earlier) return earlier;
-
   try {
-    const result = await db().$transaction(async (tx) => {
+    return await db().$transaction(async (tx) => {
       // The response exists after the organisation's first save: the page that posted found it.
-      const responseId =
-        scope.responseId ??
-        (
-          await tx.response.upsert({
-            where: { roundId_organisationId: { roundId: scope.roundId, organisationId: scope.organisationId } },
-            create: { roundId: scope.roundId, organisationId: scope.organisationId },
-            update: {},
-            select: { id: true },
-          })
-        ).id;
+      const responseId = scope.responseId ?? (await createResponse(tx, scope));
       // One save of a response at a time: the revisions read here are the ones overwritten.
-      const rows = await tx.$queryRaw<Array<StoredAnswer | { id: null }>>`
-        SELECT a.id, a."questionId", a.choices, a.text, a.revision, a."updatedById", a."updatedAt"
+      // The receipt of the save key comes along: a replay answers as the first save did.
+      const rows = await tx.$queryRaw<Array<LockedRow>>`
+        SELECT a.id, a."questionId", a.choices, a.text, a.revision, a."updatedById", a."updatedAt",
+               (SELECT json_build_object('result', s.result, 'responseId', s."responseId") FROM "SaveReceipt" s WHERE s.key = ${saveKey ?? null}) AS receipt
         FROM "Response" p LEFT JOIN "Answer" a ON a."responseId" = p.id AND a."questionId" = ANY(${[...values.keys()]}::text[])
         WHERE p.id = ${responseId} FOR UPDATE OF p`;
-      const existing = new Map(rows.filter((a): a is StoredAnswer => a.id !== null).map((a) => [a.questionId, a]));
+      const receipt = rows[0]?.receipt;
+      if (receipt) {
+        // A key of another organisation's response is not a replay of this save.
+        if (receipt.responseId !== responseId) throw new SaveKeyReused();
+        return { ...receipt.result, replayed: true };
+      }
+      const existing = new Map(rows.filter((a): a is StoredAnswer & { receipt: Receipt | null } => a.id !== null).map((a) => [a.questionId, a]));
 
       const stored: string[] = [];
       const revisions: Record<string, number> = {};
@@ -118,17 +117,31 @@ export async function saveAnswers(input: {
       }
       const result: SaveResult = { stored, revisions, conflicts, savedAt: new Date().toISOString() };
       if (writes.length > 0 || saveKey) await writeSave(tx, { responseId, userId, scope, writes, result, saveKey });
-      return result;
-    });
-    return { ...result, replayed: false };
+      return { ...result, replayed: false };
+    }, SAVE_TX);
   } catch (error) {
-    // The same key posted twice at once: the other request stored it; answer as it did.
+    // The same key posted twice at once (both read before either wrote): the other request stored it; answer as it did.
     if (isUniqueViolation(error)) {
       const earlier = await replay();
       if (earlier) return earlier;
     }
     throw error;
   }
+}
+
+/**
+ * A save waits its turn rather than fail: under a burst of saves a connection may take a while
+ * to free up, and a refused save is only retried by the browser (or lost without JavaScript).
+ */
+const SAVE_TX = { maxWait: 20_000, timeout: 20_000 };
+
+/** The organisation's response, made by its first save (or found, when another save made it first). */
+async function createResponse(tx: Prisma.TransactionClient, scope: SaveScope): Promise<string> {
+  const [row] = await tx.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO "Response" (id, "roundId", "organisationId", "updatedAt") VALUES (${randomUUID()}, ${scope.roundId}, ${scope.organisationId}, ${new Date()})
+    ON CONFLICT ("roundId", "organisationId") DO UPDATE SET "roundId" = EXCLUDED."roundId"
+    RETURNING id`;
+  return row!.id;
 }
 
 /**
