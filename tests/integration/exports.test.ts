@@ -280,6 +280,16 @@ describe("attribution in every export", () => {
     if (name.startsWith("matrix") || name.startsWith("round")) expect(text).toContain("TypeOnly comment on scope");
   });
 
+  it("an unnamed response in the raw responses says neither how nor when it came", async () => {
+    for (const [name, cookie] of [["round-public.json", cookies.coordinator], ["round.json", cookies.analyst]] as const) {
+      const { responses } = (await (await download(name, cookie)).json()) as { responses: Array<{ respondent: string; receivedBy: string; submittedAt: string | null }> };
+      const unnamed = responses.filter((r) => r.respondent.startsWith("A "));
+      expect(unnamed.length).toBeGreaterThan(0);
+      for (const r of unnamed) expect(r).toMatchObject({ receivedBy: "", submittedAt: null });
+      expect(responses.find((r) => r.respondent === "Public State")).toMatchObject({ receivedBy: "platform", submittedAt: expect.any(String) });
+    }
+  });
+
   it.each(internal.map((e) => e.name))("%s for an analyst names no confidential or type-only organisation", async (name) => {
     const text = await textOf(name, cookies.analyst);
     for (const hidden of ["Secret State", "TypeOnly NGO", "Draft comment", "Withdrawn comment"]) expect(text).not.toContain(hidden);

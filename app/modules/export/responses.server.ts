@@ -69,11 +69,14 @@ export async function* exportedResponses(roundId: string, reader: Reader, questi
     for (const r of responses) {
       const respondent = attributionLabel(reader, { ...r, organisationName: r.organisation.name, typeLabel: r.organisation.type.label });
       if (respondent === null) continue;
+      // Unnamed, a response keeps no trace of who sent it: a note verbale received on a given
+      // day, beside the stakeholder type, can name a State as surely as its name.
+      const named = reader === "coordinator" || r.attribution === "PUBLIC";
       page.push({
         respondent,
         stakeholderType: r.organisation.type.label,
-        channel: r.channel.toLowerCase().replace(/_/g, " "),
-        submittedAt: r.submittedAt,
+        channel: named ? r.channel.toLowerCase().replace(/_/g, " ") : "",
+        submittedAt: named ? r.submittedAt : null,
         answers: new Map(
           r.answers.map((a) => {
             const labels = byId.get(a.questionId)?.labels;
