@@ -41,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const questionIds = section ? (filter.questionId ? [filter.questionId] : section.questions.map((q) => q.id)) : [];
 
   // "Similar comments": this answer and its near-duplicates, to read and select together.
-  const similarTo = (await answersInRound(round.id, [url.searchParams.get("similar") ?? ""]))[0];
+  const similarParam = url.searchParams.get("similar");
+  const similarTo = similarParam ? (await answersInRound(round.id, [similarParam]))[0] : undefined;
   const similarIds = similarTo ? [similarTo, ...(await nearDuplicates(round.id, similarTo)).map((r) => r.id)] : undefined;
   const listFilter = similarIds ? { ...filter, page: 1, search: undefined, tagId: undefined, reviewed: undefined, typeKey: undefined } : filter;
 

@@ -1,16 +1,18 @@
 /**
  * Aggregated results of a round, one section at a time: per question, how many submitted
  * responses chose each option, broken down by stakeholder type, and how many wrote something.
- * PostgreSQL counts (GROUP BY over unnest); this file only shapes what comes back.
  *
- * Filters (stakeholder types, countries, languages, survivor-led) become SQL conditions on the
- * responding organisation, applied once in a CTE before the answers are joined. Values the
- * round does not know are reported back and ignored, never passed to SQL as a way to fail.
- * Only SUBMITTED responses count. Decision 008 explains the shape and the indexes.
+ * PostgreSQL keeps the counts per organisation profile (type, country, languages,
+ * survivor-led) in "ResultTally", exact at every commit (triggers of migration
+ * 20261129123000_result_tally_and_search): a page sums the rows of its questions that pass
+ * the filter, a few thousand rows instead of every answer. Values the round does not know are reported
+ * back and ignored, never passed to SQL as a way to fail. Only SUBMITTED responses count.
+ * Decision 008 explains the shape.
  */
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
-import { isChoiceType, type QuestionType } from "~/modules/questionnaire/questions";
+import { serialQuery } from "~/modules/db/serial-query.server";
+import type { QuestionType } from "~/modules/questionnaire/questions";
 
 export type ResultsFilter = {
   /** Stakeholder type keys; empty: every type. */
@@ -31,36 +33,20 @@ export type ResultsFacets = {
   languages: string[];
 };
 
-/**
- * Facets change only when a response is submitted, and reading them costs a pass over the
- * round's submitted responses: each app process keeps them for a minute per round.
- */
-const FACETS_TTL_MS = 60_000;
-const facetsCache = new Map<string, { at: number; facets: Promise<ResultsFacets> }>();
-
-export function resultsFacets(roundId: string, now = Date.now()): Promise<ResultsFacets> {
-  const cached = facetsCache.get(roundId);
-  if (cached && now - cached.at < FACETS_TTL_MS) return cached.facets;
-  const facets = readFacets(roundId);
-  facetsCache.set(roundId, { at: now, facets });
-  facets.catch(() => facetsCache.delete(roundId));
-  return facets;
-}
-
-async function readFacets(roundId: string): Promise<ResultsFacets> {
+/** The countries and languages of the round's submitted responses, from the tally's denominators. */
+export async function resultsFacets(roundId: string): Promise<ResultsFacets> {
   const [types, values] = await Promise.all([
     db().stakeholderType.findMany({ orderBy: { position: "asc" }, select: { id: true, key: true, label: true } }),
-    db().$queryRaw<Array<{ kind: "country" | "language"; value: string }>>`
-      SELECT 'country' AS kind, o.country AS value
-      FROM "Response" r JOIN "Organisation" o ON o.id = r."organisationId"
-      WHERE r."roundId" = ${roundId} AND r.status = 'SUBMITTED' AND o.country IS NOT NULL
-      GROUP BY o.country
+    serialQuery<{ kind: "country" | "language"; value: string }>(Prisma.sql`
+      SELECT 'country' AS kind, t.country AS value
+      FROM "ResultTally" t
+      WHERE t."roundId" = ${roundId} AND t."questionId" = '' AND t.count > 0 AND t.country <> ''
+      GROUP BY t.country
       UNION ALL
       SELECT 'language', l
-      FROM "Response" r JOIN "Organisation" o ON o.id = r."organisationId"
-      CROSS JOIN LATERAL unnest(o.languages) AS l
-      WHERE r."roundId" = ${roundId} AND r.status = 'SUBMITTED'
-      GROUP BY l`,
+      FROM "ResultTally" t CROSS JOIN LATERAL unnest(string_to_array(t.languages, ' ')) AS l
+      WHERE t."roundId" = ${roundId} AND t."questionId" = '' AND t.count > 0
+      GROUP BY l`),
   ]);
   const of = (kind: string) => values.filter((v) => v.kind === kind).map((v) => v.value).sort();
   return { types, countries: of("country"), languages: of("language") };
@@ -98,16 +84,16 @@ export function isFiltered(filter: ResultsFilter) {
   return filter.types.length + filter.countries.length + filter.languages.length > 0 || filter.survivorLed !== null;
 }
 
-/** SQL conditions over the responding organisation `o`; the values are bound parameters. */
+/** SQL conditions over the organisation profile of a tally row `t`; the values are bound parameters. */
 function filterSql(filter: ResultsFilter, facets: ResultsFacets): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filter.types.length > 0) {
     const ids = facets.types.filter((t) => filter.types.includes(t.key)).map((t) => t.id);
-    conditions.push(Prisma.sql`o."typeId" = ANY(${ids}::text[])`);
+    conditions.push(Prisma.sql`t."typeId" = ANY(${ids}::text[])`);
   }
-  if (filter.countries.length > 0) conditions.push(Prisma.sql`o.country = ANY(${filter.countries}::text[])`);
-  if (filter.languages.length > 0) conditions.push(Prisma.sql`o.languages && ${filter.languages}::text[]`);
-  if (filter.survivorLed !== null) conditions.push(Prisma.sql`o."survivorLed" = ${filter.survivorLed}`);
+  if (filter.countries.length > 0) conditions.push(Prisma.sql`t.country = ANY(${filter.countries}::text[])`);
+  if (filter.languages.length > 0) conditions.push(Prisma.sql`string_to_array(t.languages, ' ') && ${filter.languages}::text[]`);
+  if (filter.survivorLed !== null) conditions.push(Prisma.sql`t."survivorLed" = ${filter.survivorLed}`);
   return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
@@ -122,44 +108,16 @@ export type ResultsQuestion = { id: string; type: QuestionType };
  */
 export type ResultCount = { questionId: string | null; option: string | null; typeKey: string; count: number };
 
-/**
- * Counts for these questions (one section's) in one query. The CTE narrows the round's
- * submitted responses by the filter first; the answers of the questions are then read through
- * the covering indexes of migration 20261129100000_results_indexes.
- */
+/** Counts for these questions (one section's) and the denominators, summed from the tally in one query. */
 export async function resultCounts(roundId: string, questions: ResultsQuestion[], filter: ResultsFilter, facets: ResultsFacets): Promise<ResultCount[]> {
-  const choiceIds = questions.filter((q) => isChoiceType(q.type)).map((q) => q.id);
-  const textIds = questions.filter((q) => !isChoiceType(q.type)).map((q) => q.id);
-  const query = db().$queryRaw<Array<{ questionId: string | null; option: string | null; typeId: string; count: number }>>`
-    WITH resp AS MATERIALIZED (
-      SELECT r.id, o."typeId"
-      FROM "Response" r JOIN "Organisation" o ON o.id = r."organisationId"
-      WHERE r."roundId" = ${roundId} AND r.status = 'SUBMITTED' ${filterSql(filter, facets)}
-    ),
-    answered AS (
-      SELECT a."questionId", a."responseId", a.choices
-      FROM "Answer" a
-      WHERE a."questionId" = ANY(${choiceIds}::text[]) AND cardinality(a.choices) > 0
-      UNION ALL
-      SELECT a."questionId", a."responseId", '{}'::text[]
-      FROM "Answer" a
-      WHERE a."questionId" = ANY(${textIds}::text[]) AND a.text ~ '[^[:space:]]'
-    ),
-    -- Few distinct (question, choices, type) combinations: unnest those, not every answer.
-    grouped AS (
-      SELECT x."questionId", x.choices, resp."typeId", count(*) AS n
-      FROM answered x JOIN resp ON resp.id = x."responseId"
-      GROUP BY x."questionId", x.choices, resp."typeId"
-    )
-    SELECT NULL::text AS "questionId", NULL::text AS option, resp."typeId", count(*)::int AS count
-    FROM resp GROUP BY resp."typeId"
-    UNION ALL
-    -- NULL appended to the choices stands for "answered", counted once per answer.
-    SELECT g."questionId", c.option, g."typeId", sum(g.n)::int
-    FROM grouped g CROSS JOIN LATERAL unnest(array_append(g.choices, NULL)) AS c(option)
-    GROUP BY g."questionId", c.option, g."typeId"`;
-  // The responses' hash and the grouping fit in memory instead of spilling to disk.
-  const [, rows] = await db().$transaction([db().$executeRaw`SET LOCAL work_mem = '64MB'`, query]);
+  // "" is the tally's question of the denominators and its option "answered".
+  const questionIds = ["", ...questions.map((q) => q.id)];
+  const rows = await serialQuery<{ questionId: string; option: string; typeId: string; count: number }>(Prisma.sql`
+    SELECT t."questionId", t.option, t."typeId", sum(t.count)::int AS count
+    FROM "ResultTally" t
+    WHERE t."roundId" = ${roundId} AND t."questionId" = ANY(${questionIds}::text[]) ${filterSql(filter, facets)}
+    GROUP BY t."questionId", t.option, t."typeId"
+    HAVING sum(t.count) > 0`);
   const keys = new Map(facets.types.map((t) => [t.id, t.key]));
-  return rows.map((r) => ({ questionId: r.questionId, option: r.option, typeKey: keys.get(r.typeId) ?? r.typeId, count: Number(r.count) }));
+  return rows.map((r) => ({ questionId: r.questionId || null, option: r.option || null, typeKey: keys.get(r.typeId) ?? r.typeId, count: Number(r.count) }));
 }

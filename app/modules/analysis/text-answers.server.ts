@@ -1,12 +1,14 @@
 /**
  * Reading the written answers of a round: per section and question, submitted responses only,
  * filtered, searched with PostgreSQL full-text search and paged. Every condition matches the
- * partial indexes of migration 20261129100100_text_answers (`text ~ '[^[:space:]]'`: an answer
- * that says something), so the list stays fast on a round of 100,000 responses.
+ * partial indexes of migrations 20261129100100_text_answers and 20261129123000_result_tally_and_search
+ * (`text ~ '[^[:space:]]'`: an answer that says something; search by question and words), so
+ * the list stays fast on a round of 100,000 responses (decision 009).
  */
 import { Prisma } from "~/generated/prisma/client";
 import type { Attribution } from "~/generated/prisma/enums";
 import { db } from "~/modules/db/client.server";
+import { serialQuery } from "~/modules/db/serial-query.server";
 import { attributionLabel, type Reader } from "./attribution";
 import { COUNT_CAP, DOCUMENT_KEY, MARK_END, MARK_START, TEXT_PAGE_SIZE } from "./schemas";
 
@@ -91,35 +93,48 @@ type Row = {
 /**
  * One page of written answers, each with the name this reader may see. `only`: just these
  * answers, in this order (comments to review together), under the same rules.
+ *
+ * A search first collects its matches (up to COUNT_CAP + 1) through the full-text index: a
+ * narrow search (the usual one) then has its exact total, and its page is those matches' rows.
+ * A broad one (more than COUNT_CAP matches) reads its page in page order instead, testing
+ * answers until the page is full: fewer rows than fetching and sorting every match of a
+ * common word.
  */
 export async function textAnswers(reader: Reader, questionIds: string[], f: TextAnswerFilter, only?: string[]) {
   if (questionIds.length === 0 || only?.length === 0) return { rows: [], total: 0, capped: false };
   const where = conditions(questionIds, f, only);
-  const headline = f.search
-    ? Prisma.sql`ts_headline('simple', p.text, websearch_to_tsquery('simple', ${f.search}), ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`})`
-    : Prisma.sql`NULL`;
-  const order = (t: "a" | "p") =>
+  const order = (t: "a" | "p" | "m") =>
     only
       ? Prisma.sql`array_position(${only}::text[], ${Prisma.raw(t)}.id)`
       : questionIds.length === 1
         ? Prisma.sql`${Prisma.raw(t)}.id`
         : Prisma.sql`array_position(${questionIds}::text[], ${Prisma.raw(t)}."questionId"), ${Prisma.raw(t)}.id`;
-  const [rows, counted] = await Promise.all([
-    db().$queryRaw<Row[]>`
-      SELECT p.*, o.name AS "organisationName", st.label AS "typeLabel", ${headline} AS highlighted FROM (
-        SELECT a.id, a."questionId", a.text, a."reviewedAt", r.attribution, r."consentToPublish", r."submittedAt", r."organisationId"
-        ${FROM}
-        WHERE ${where}
-        ORDER BY ${order("a")}
-        LIMIT ${TEXT_PAGE_SIZE} OFFSET ${(f.page - 1) * TEXT_PAGE_SIZE}
-      ) p
-      JOIN "Organisation" o ON o.id = p."organisationId"
-      JOIN "StakeholderType" st ON st.id = o."typeId"
-      ORDER BY ${order("p")}`,
-    db().$queryRaw<Array<{ n: bigint }>>`
-      SELECT count(*) AS n FROM (SELECT 1 ${FROM} WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`,
-  ]);
-  const total = Number(counted[0]?.n ?? 0);
+  const offset = (f.page - 1) * TEXT_PAGE_SIZE;
+  let rows: Row[];
+  let total: number;
+  const pageOf = (ids: string[]) =>
+    ids.length === 0 ? [] : readPage(Prisma.sql`a.id = ANY(${ids})`, Prisma.sql`a.id`, Prisma.sql`array_position(${ids}::text[], p.id)`, 0, f.search);
+  if (f.search && !only) {
+    const matches = await serialQuery<{ id: string }>(
+      Prisma.sql`SELECT m.id FROM (SELECT a.id, a."questionId" ${FROM} WHERE ${where} LIMIT ${COUNT_CAP + 1}) m ORDER BY ${order("m")}`,
+    );
+    total = matches.length;
+    rows = total <= COUNT_CAP
+      ? await pageOf(matches.slice(offset, offset + TEXT_PAGE_SIZE).map((m) => m.id))
+      : await readPage(where, order("a"), order("p"), offset, f.search, { inPageOrder: true });
+  } else {
+    // One walk in page order gives both the page and the capped count: as far as the page's
+    // end or COUNT_CAP + 1 answers, whichever is further (not one walk for each).
+    const [walked] = await serialQuery<{ total: bigint; ids: string[] }>(Prisma.sql`
+      WITH walked AS (
+        SELECT a.id, a."questionId" ${FROM} WHERE ${where}
+        ORDER BY ${order("a")} LIMIT ${Math.max(offset + TEXT_PAGE_SIZE, COUNT_CAP + 1)}
+      )
+      SELECT (SELECT count(*) FROM walked) AS total,
+             ARRAY(SELECT m.id FROM walked m ORDER BY ${order("m")} OFFSET ${offset} LIMIT ${TEXT_PAGE_SIZE}) AS ids`);
+    total = Number(walked?.total ?? 0);
+    rows = await pageOf(walked?.ids ?? []);
+  }
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -134,6 +149,28 @@ export async function textAnswers(reader: Reader, questionIds: string[], f: Text
     total: Math.min(total, COUNT_CAP),
     capped: total > COUNT_CAP,
   };
+}
+
+/**
+ * A page of rows: chosen from Answer and Response alone, names joined for these rows only.
+ * `inPageOrder`: walk the answers in page order (no bitmap of every match to sort first).
+ */
+function readPage(where: Prisma.Sql, order: Prisma.Sql, outerOrder: Prisma.Sql, offset: number, search: string | undefined, options: { inPageOrder?: boolean } = {}) {
+  const headline = search
+    ? Prisma.sql`ts_headline('simple', p.text, websearch_to_tsquery('simple', ${search}), ${`HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`})`
+    : Prisma.sql`NULL`;
+  const query = Prisma.sql`
+    SELECT p.*, o.name AS "organisationName", st.label AS "typeLabel", ${headline} AS highlighted FROM (
+      SELECT a.id, a."questionId", a.text, a."reviewedAt", r.attribution, r."consentToPublish", r."submittedAt", r."organisationId"
+      ${FROM}
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${TEXT_PAGE_SIZE} OFFSET ${offset}
+    ) p
+    JOIN "Organisation" o ON o.id = p."organisationId"
+    JOIN "StakeholderType" st ON st.id = o."typeId"
+    ORDER BY ${outerOrder}`;
+  return serialQuery<Row>(query, options.inPageOrder ? [Prisma.sql`SET LOCAL enable_bitmapscan = off`] : []);
 }
 
 /**
