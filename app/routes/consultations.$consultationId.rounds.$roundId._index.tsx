@@ -340,7 +340,7 @@ function ResponseRates({ rates }: { rates: { overall: RateRow; byType: RateRow[]
           id="response-rates"
           title="Where the invited organisations are, by stakeholder type"
           palette="categorical"
-          unit="invited"
+          unit={{ one: "invited", other: "invited" }}
           summary={rates.byType.map((r) => `${r.typeLabel}: ${r.rate}% submitted (${r.submitted} of ${r.invited}), ${r.drafting} drafting, ${r.opened} opened the link only, ${r.invitedOnly} not opened yet`).join("; ") + "."}
           series={RATE_STATES.map((s) => ({ key: s.key, label: s.label }))}
           categories={rates.byType.map((r) => ({ key: r.typeKey!, label: r.typeLabel, values: RATE_STATES.map((s) => r[s.key]) }))}

@@ -25,7 +25,7 @@ export function StackedBarChart({
   series,
   categories,
   palette = "diverging",
-  unit = "answers",
+  unit = { one: "answer", other: "answers" },
 }: {
   /** Unique in the page: prefixes the ids of the title, summary and patterns. */
   id: string;
@@ -35,7 +35,8 @@ export function StackedBarChart({
   series: ChartSeries[];
   categories: StackedCategory[];
   palette?: Palette;
-  unit?: string;
+  /** What a category's total counts, in the singular and plural: "(1 answer)", "(3 answers)". */
+  unit?: { one: string; other: string };
 }) {
   const height = Math.max(ROW, categories.length * ROW);
   return (
@@ -50,7 +51,7 @@ export function StackedBarChart({
         return (
           <g key={c.key}>
             <CategoryLabel y={y}>
-              {c.label} ({total} {unit})
+              {c.label} ({total} {total === 1 ? unit.one : unit.other})
             </CategoryLabel>
             <rect x="0" y={y + LABEL} width={CHART_WIDTH} height={BAR} fill="#f4f6f8" stroke="#4a5360" strokeWidth="1" />
             {c.values.map((v, i) => {
