@@ -1,5 +1,6 @@
 /**
- * The filter forms of lists and results (stakeholders, written answers, results): a GET form,
+ * The filter forms of lists and results (stakeholders, written answers, results, the round's
+ * organisations, the outbox): a GET form,
  * so the filter lives in the URL (bookmarkable, works without JavaScript), with its fields and
  * the buttons to apply and clear it. Field names are the query parameters the loaders read.
  * Filtering is never a page's main action: its button is a secondary one.
@@ -86,17 +87,18 @@ export function SelectFilter({
   );
 }
 
-/** A free-text filter (parameter `q`). */
-export function SearchFilter({ label, value, hint }: { label: string; value: string | null | undefined; hint?: string }) {
+/** A free-text filter (parameter `q` unless named otherwise). */
+export function SearchFilter({ name = "q", label, value, hint }: { name?: string; label: string; value: string | null | undefined; hint?: string }) {
+  const id = `filter-${name}`;
   return (
     <div className="field">
-      <label htmlFor="filter-q">{label}</label>
+      <label htmlFor={id}>{label}</label>
       {hint ? (
-        <span className="hint" id="filter-q-hint">
+        <span className="hint" id={`${id}-hint`}>
           {hint}
         </span>
       ) : null}
-      <input id="filter-q" name="q" type="search" defaultValue={value ?? ""} aria-describedby={hint ? "filter-q-hint" : undefined} />
+      <input id={id} name={name} type="search" defaultValue={value ?? ""} aria-describedby={hint ? `${id}-hint` : undefined} />
     </div>
   );
 }
