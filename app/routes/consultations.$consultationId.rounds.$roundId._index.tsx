@@ -7,6 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
+import { FilterForm, SelectFilter } from "~/components/filter-form";
 import { ErrorSummary } from "~/components/forms";
 import { RoundNav, StatusBadge } from "~/components/round/round-nav";
 import { validateForm } from "~/modules/forms/validation";
@@ -162,36 +163,16 @@ export default function RoundPage() {
 
       <ResponseRates rates={d.rates} />
 
-      <Form method="get" className="filters" aria-label="Filter the organisations">
-        <div className="field">
-          <label htmlFor="filter-type">Type of stakeholder</label>
-          <select id="filter-type" name="type" defaultValue={d.filter.type}>
-            <option value="">All types</option>
-            {d.rates.byType.map((t) => (
-              <option key={t.typeKey} value={t.typeKey!}>
-                {t.typeLabel}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-state">State</label>
-          <select id="filter-state" name="state" defaultValue={d.filter.state}>
-            <option value="">All states</option>
-            <option value="not-submitted">Not submitted yet</option>
-            {TRACKING_STATES.map((s) => (
-              <option key={s} value={s}>
-                {STATE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <button className="button button--secondary" type="submit">
-            Filter
-          </button>
-        </div>
-      </Form>
+      <FilterForm label="Filter the organisations" submit="Filter">
+        <SelectFilter name="type" label="Type of stakeholder" any="All types" value={d.filter.type} options={d.rates.byType.map((t) => ({ value: t.typeKey!, label: t.typeLabel }))} />
+        <SelectFilter
+          name="state"
+          label="State"
+          any="All states"
+          value={d.filter.state}
+          options={[{ value: "not-submitted", label: "Not submitted yet" }, ...TRACKING_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))]}
+        />
+      </FilterForm>
 
       <ul className="stats" aria-label="Responses by state">
         {TRACKING_STATES.map((s) => (
@@ -340,7 +321,7 @@ function ResponseRates({ rates }: { rates: { overall: RateRow; byType: RateRow[]
           id="response-rates"
           title="Where the invited organisations are, by stakeholder type"
           palette="categorical"
-          unit="invited"
+          unit={{ one: "invited", other: "invited" }}
           summary={rates.byType.map((r) => `${r.typeLabel}: ${r.rate}% submitted (${r.submitted} of ${r.invited}), ${r.drafting} drafting, ${r.opened} opened the link only, ${r.invitedOnly} not opened yet`).join("; ") + "."}
           series={RATE_STATES.map((s) => ({ key: s.key, label: s.label }))}
           categories={rates.byType.map((r) => ({ key: r.typeKey!, label: r.typeLabel, values: RATE_STATES.map((s) => r[s.key]) }))}

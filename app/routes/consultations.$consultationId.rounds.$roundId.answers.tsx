@@ -7,6 +7,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterForm, SearchFilter, SelectFilter } from "~/components/filter-form";
 import { ErrorSummary, FieldError, fieldId } from "~/components/forms";
 import { RedlineView } from "~/components/respondent/redline-view";
 import { RoundNav } from "~/components/round/round-nav";
@@ -199,64 +200,31 @@ export default function WrittenAnswers() {
         <div className="answers-layout">
           <div className="answers-layout__main">
             <h2 id="section-title">{d.section.heading}</h2>
-            <Form method="get" className="filters" aria-label="Filter the answers">
-              <input type="hidden" name="section" value={d.section.key} />
-              <div className="field">
-                <label htmlFor="filter-question">Question</label>
-                <select id="filter-question" name="question" defaultValue={f.questionId ?? ""}>
-                  <option value="">Every question of the section</option>
-                  {d.section.questions.map((q) => (
-                    <option key={q.id} value={q.id}>
-                      {q.prompt.length > 90 ? `${q.prompt.slice(0, 90)}…` : q.prompt}
-                      {q.retired ? " (retired)" : ""}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="filter-q">Search the text</label>
-                <span className="hint" id="filter-q-hint">
-                  Words, "an exact phrase", or -word to leave out
-                </span>
-                <input id="filter-q" name="q" type="search" defaultValue={f.search ?? ""} aria-describedby="filter-q-hint" />
-              </div>
-              <div className="field">
-                <label htmlFor="filter-type">Type of stakeholder</label>
-                <select id="filter-type" name="type" defaultValue={f.typeKey ?? ""}>
-                  <option value="">Any</option>
-                  {d.types.map((t) => (
-                    <option key={t.key} value={t.key}>
-                      {t.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="filter-tag">Tag</label>
-                <select id="filter-tag" name="tag" defaultValue={f.tagId ?? ""}>
-                  <option value="">Any</option>
-                  {d.tags.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="filter-reviewed">Reviewed</label>
-                <select id="filter-reviewed" name="reviewed" defaultValue={f.reviewed ?? ""}>
-                  <option value="">Reviewed or not</option>
-                  <option value="no">Not reviewed yet</option>
-                  <option value="yes">Reviewed</option>
-                </select>
-              </div>
-              <div className="button-row">
-                <button className="button" type="submit">
-                  Show answers
-                </button>
-                <Link to={`?section=${encodeURIComponent(d.section.key)}`}>Clear filters</Link>
-              </div>
-            </Form>
+            <FilterForm label="Filter the answers" keep={{ section: d.section.key }} submit="Show answers" clearTo={`?section=${encodeURIComponent(d.section.key)}`}>
+              <SelectFilter
+                name="question"
+                label="Question"
+                any="Every question of the section"
+                value={f.questionId}
+                options={d.section.questions.map((q) => ({
+                  value: q.id,
+                  label: `${q.prompt.length > 90 ? `${q.prompt.slice(0, 90)}…` : q.prompt}${q.retired ? " (retired)" : ""}`,
+                }))}
+              />
+              <SearchFilter label="Search the text" hint={'Words, "an exact phrase", or -word to leave out'} value={f.search} />
+              <SelectFilter name="type" label="Type of stakeholder" any="Any" value={f.typeKey} options={d.types.map((t) => ({ value: t.key, label: t.label }))} />
+              <SelectFilter name="tag" label="Tag" any="Any" value={f.tagId} options={d.tags.map((t) => ({ value: t.id, label: t.name }))} />
+              <SelectFilter
+                name="reviewed"
+                label="Reviewed"
+                any="Reviewed or not"
+                value={f.reviewed}
+                options={[
+                  { value: "no", label: "Not reviewed yet" },
+                  { value: "yes", label: "Reviewed" },
+                ]}
+              />
+            </FilterForm>
 
             {actionData?.done ? (
               <p className="notice notice--success" role="status">

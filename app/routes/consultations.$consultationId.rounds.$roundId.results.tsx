@@ -6,10 +6,11 @@
  * country, language and survivor-led are a GET form; unknown values are named and ignored.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts/bar-chart";
 import { DataTableDetails } from "~/components/charts/data-table";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
+import { FilterForm, SelectFilter } from "~/components/filter-form";
 import { RoundNav } from "~/components/round/round-nav";
 import { sectionResults, type QuestionResult } from "~/modules/analysis/section-results.server";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
@@ -103,9 +104,14 @@ export default function Results() {
 function Filters({ d }: { d: Data }) {
   const led = d.filter.survivorLed === null ? "any" : d.filter.survivorLed ? "yes" : "no";
   return (
-    <Form method="get" className="results-filters" aria-labelledby="filters-heading">
-      <h2 id="filters-heading">Filter the responses</h2>
-      {d.section ? <input type="hidden" name="section" value={d.section.key} /> : null}
+    <FilterForm
+      label="Filter the responses"
+      heading
+      className="results-filters"
+      keep={d.section ? { section: d.section.key } : undefined}
+      submit="Apply filters"
+      clearTo={d.filtered ? (d.section ? `?section=${encodeURIComponent(d.section.key)}` : "?") : undefined}
+    >
       <fieldset className="field">
         <legend>Type of stakeholder</legend>
         <div className="choices choices--inline">
@@ -118,28 +124,8 @@ function Filters({ d }: { d: Data }) {
         </div>
       </fieldset>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="filter-country">Country</label>
-          <select id="filter-country" name="country" defaultValue={d.filter.countries[0] ?? ""}>
-            <option value="">Any country</option>
-            {d.facets.countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-language">Language</label>
-          <select id="filter-language" name="language" defaultValue={d.filter.languages[0] ?? ""}>
-            <option value="">Any language</option>
-            {d.facets.languages.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter name="country" label="Country" any="Any country" value={d.filter.countries[0]} options={d.facets.countries.map((c) => ({ value: c.code, label: c.name }))} />
+        <SelectFilter name="language" label="Language" any="Any language" value={d.filter.languages[0]} options={d.facets.languages.map((l) => ({ value: l.code, label: l.name }))} />
         <fieldset className="field">
           <legend>Survivor-led</legend>
           <div className="choices choices--row">
@@ -152,17 +138,7 @@ function Filters({ d }: { d: Data }) {
           </div>
         </fieldset>
       </div>
-      <div className="button-row">
-        <button className="button" type="submit">
-          Apply filters
-        </button>
-        {d.filtered ? (
-          <Link className="button button--secondary" to={d.section ? `?section=${encodeURIComponent(d.section.key)}` : "?"}>
-            Clear filters
-          </Link>
-        ) : null}
-      </div>
-    </Form>
+    </FilterForm>
   );
 }
 

@@ -3,7 +3,8 @@
  * (unknown values are ignored), one row per item.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterForm, SelectFilter } from "~/components/filter-form";
 import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
 import { formatDateTime } from "~/modules/round/dates";
@@ -58,18 +59,9 @@ export default function Worklist() {
     else next.delete("status");
     return `?${next}`;
   };
+  // The worklist's option lists name their values `id`.
   const select = (name: string, label: string, options: ReadonlyArray<{ id: string; label: string }>, any = "Any") => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ""}>
-        <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectFilter name={name} label={label} any={any} value={params.get(name)} options={options.map((o) => ({ value: o.id, label: o.label }))} />
   );
   return (
     <>
@@ -96,21 +88,14 @@ export default function Worklist() {
           ))}
         </ul>
       </nav>
-      <Form method="get" className="filters" aria-label="Filter the worklist">
-        {params.get("status") ? <input type="hidden" name="status" value={params.get("status")!} /> : null}
+      <FilterForm label="Filter the worklist" keep={params.get("status") ? { status: params.get("status")! } : undefined} submit="Show items" clearTo=".">
         {select("type", "Type", WORKLIST_TYPES)}
         {select("priority", "Priority", WORKLIST_PRIORITIES)}
         {select("section", "Section", [{ id: "document", label: "The document as a whole" }, ...d.sections.map((s) => ({ id: s.key, label: s.heading }))])}
         {select("owner", "Owner", [{ id: "none", label: "Nobody yet" }, ...d.team.map((u) => ({ id: u.id, label: u.name }))], "Anyone")}
         {select("round", "Round", d.rounds.map((r) => ({ id: r.id, label: `Round ${r.number}: ${r.title}` })))}
         {select("sort", "Sort by", WORKLIST_SORTS.slice(1), WORKLIST_SORTS[0].label)}
-        <div className="button-row">
-          <button className="button" type="submit">
-            Show items
-          </button>
-          <Link to=".">Clear</Link>
-        </div>
-      </Form>
+      </FilterForm>
       {d.items.length === 0 ? (
         <p>No items match. Create them from the written answers of a round, or by hand.</p>
       ) : (

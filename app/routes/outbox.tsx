@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FilterForm, SearchFilter, SelectFilter } from "~/components/filter-form";
 import type { EmailStatus } from "~/generated/prisma/client";
 import { forbidden } from "~/modules/auth/authorization.server";
 import { requireUser } from "~/modules/auth/session.server";
@@ -114,39 +115,11 @@ export default function Outbox() {
           </li>
         ))}
       </ul>
-      <Form method="get" className="filters" aria-label="Filter the messages">
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={d.filter.status}>
-            <option value="">All</option>
-            {OUTBOX_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-template">Kind</label>
-          <select id="filter-template" name="template" defaultValue={d.filter.template}>
-            <option value="">All</option>
-            {d.templates.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">Recipient contains</label>
-          <input id="filter-to" name="to" type="search" defaultValue={d.filter.to} />
-        </div>
-        <div className="field">
-          <button className="button button--secondary" type="submit">
-            Filter
-          </button>
-        </div>
-      </Form>
+      <FilterForm label="Filter the messages" submit="Filter">
+        <SelectFilter name="status" label="Status" any="All" value={d.filter.status} options={OUTBOX_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <SelectFilter name="template" label="Kind" any="All" value={d.filter.template} options={d.templates.map((t) => ({ value: t, label: t }))} />
+        <SearchFilter name="to" label="Recipient contains" value={d.filter.to} />
+      </FilterForm>
       <div className="table-wrap">
         <table>
           <caption>

@@ -1,6 +1,7 @@
 /** The stakeholder registry: every organisation, filtered with a plain GET form. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FilterForm, SearchFilter, SelectFilter } from "~/components/filter-form";
 import { CONSULTATION_LANGUAGES } from "~/modules/consultation/schemas";
 import { requireCoordinator } from "~/modules/stakeholder/access.server";
 import { COUNTRIES, countryName } from "~/modules/stakeholder/countries";
@@ -53,48 +54,22 @@ export default function Stakeholders() {
         <Link to="/stakeholders/types">Types of stakeholder</Link>
       </div>
 
-      <Form method="get" className="filters" role="search" aria-label="Filter organisations">
-        <div className="field">
-          <label htmlFor="filter-q">Name</label>
-          <input id="filter-q" type="search" name="q" defaultValue={d.filters.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-type">Type</label>
-          <select id="filter-type" name="type" defaultValue={d.filters.type}>
-            <option value="">All types</option>
-            {d.types.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-country">Country</label>
-          <select id="filter-country" name="country" defaultValue={d.filters.country}>
-            <option value="">All countries</option>
-            {COUNTRIES.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-survivor-led">Survivor-led</label>
-          <select id="filter-survivor-led" name="survivorLed" defaultValue={d.filters.survivorLed}>
-            <option value="">Either</option>
-            <option value="yes">Yes</option>
-            <option value="no">No</option>
-          </select>
-        </div>
-        <div className="button-row">
-          <button className="button button--secondary" type="submit">
-            Filter
-          </button>
-          {filtered ? <Link to="/stakeholders">Clear filters</Link> : null}
-        </div>
-      </Form>
+      <FilterForm label="Filter organisations" search submit="Filter" clearTo={filtered ? "/stakeholders" : undefined}>
+        <SearchFilter label="Name" value={d.filters.q} />
+        <SelectFilter name="type" label="Type" any="All types" value={d.filters.type} options={d.types.map((t) => ({ value: t.key, label: t.label }))} />
+        <SelectFilter name="country" label="Country" any="All countries" value={d.filters.country} options={COUNTRIES.map((c) => ({ value: c.code, label: c.name }))} />
+        <SelectFilter
+          name="survivorLed"
+          id="filter-survivor-led"
+          label="Survivor-led"
+          any="Either"
+          value={d.filters.survivorLed}
+          options={[
+            { value: "yes", label: "Yes" },
+            { value: "no", label: "No" },
+          ]}
+        />
+      </FilterForm>
 
       <div className="table-wrap">
         <table>

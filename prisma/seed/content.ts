@@ -910,8 +910,9 @@ export const ROUND = {
 
 const NEEDS_PROMPT = "This section reflects the needs of survivors in your country or in the contexts where you work.";
 const NEEDS_PROMPT_FR = "Cette section reflète les besoins des survivants dans votre pays ou dans les contextes où vous travaillez.";
-const WORDING_PROMPT = "Propose new wording for the opening paragraph of this section (optional).";
-const WORDING_PROMPT_FR = "Proposez une nouvelle formulation du premier paragraphe de cette section (facultatif).";
+// No "(optional)" in the prompt: the section page marks every question that is not required.
+const WORDING_PROMPT = "Propose new wording for the opening paragraph of this section.";
+const WORDING_PROMPT_FR = "Proposez une nouvelle formulation du premier paragraphe de cette section.";
 const WORDING_HELP =
   "Edit the paragraph shown in the box. Your version will be compared with the draft word by word, so change only what you want changed.";
 const WORDING_HELP_FR =

@@ -473,6 +473,9 @@ export function contentProblems(): string[] {
     if (ownOptions && (q.options?.length ?? 0) < 2) problems.push(`question ${q.key}: needs at least two options`);
     if (!ownOptions && q.options) problems.push(`question ${q.key}: ${q.type} takes no options of its own`);
     if (q.type === "PROPOSED_WORDING" && q.section === null) problems.push(`question ${q.key}: proposed wording needs a section`);
+    // The respondent's form marks every question that is not required: a prompt saying so too shows it twice.
+    const prompts = [q.prompt, ...Object.values(q.translations ?? {}).map((t) => t?.prompt ?? "")];
+    if (prompts.some((p) => /\((optional|facultatif|opcional)\)/i.test(p))) problems.push(`question ${q.key}: the prompt says "(optional)" itself`);
   }
 
   const demo = ORGANISATIONS.find((o) => o.contacts.some((c) => c.email === DEMO_RESPONDENT_EMAIL));

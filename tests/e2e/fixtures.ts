@@ -1,7 +1,8 @@
 /**
  * Browser-test helpers: an axe scan with the WCAG 2.2 AA tags, a fresh personal invitation
  * link for an organisation's submitter (created in the database as the coordinators' tools
- * would), and reading the email the app sent to global setup's SMTP server (smtp-inbox.ts).
+ * would), an organisation's required answers written straight to the database, and reading
+ * the email the app sent to global setup's SMTP server (smtp-inbox.ts).
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
@@ -48,13 +49,55 @@ export async function invitationLinkFor(organisationName: string): Promise<strin
     });
     const contact = invitation.organisation.contacts[0];
     if (!contact) throw new Error(`${organisationName} has no submitter contact in the demo data.`);
-    const token = randomToken();
-    await db.invitationLink.upsert({
-      where: { invitationId_contactId: { invitationId: invitation.id, contactId: contact.id } },
-      create: { invitationId: invitation.id, contactId: contact.id, tokenHash: hashToken(token) },
-      update: { tokenHash: hashToken(token), revokedAt: null },
+    return await personalLink(db, invitation.id, contact.id);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** A fresh token for the contact's personal link to the invitation (an earlier link stops working). */
+export async function personalLink(db: ReturnType<typeof database>, invitationId: string, contactId: string): Promise<string> {
+  const token = randomToken();
+  await db.invitationLink.upsert({
+    where: { invitationId_contactId: { invitationId, contactId } },
+    create: { invitationId, contactId, tokenHash: hashToken(token) },
+    update: { tokenHash: hashToken(token), revokedAt: null },
+  });
+  return `/invitations/${token}`;
+}
+
+/**
+ * Answers every required question of the organisation's response in the open round, as the
+ * section pages would store them (the first option, "agree", "yes" or a short text), except
+ * the questions of `exceptSection`, which the calling spec answers in the browser.
+ */
+export async function answerRequired(organisation: string, { exceptSection }: { exceptSection?: string } = {}) {
+  const db = database();
+  try {
+    const invitation = await db.invitation.findFirstOrThrow({ where: { organisation: { name: organisation }, round: { status: "OPEN" } } });
+    const submitter = await db.contact.findFirstOrThrow({ where: { organisationId: invitation.organisationId, role: "SUBMITTER" } });
+    const questions = await db.question.findMany({
+      where: {
+        roundId: invitation.roundId,
+        retiredAt: null,
+        required: true,
+        ...(exceptSection ? { OR: [{ sectionId: null }, { section: { key: { not: exceptSection } } }] } : {}),
+      },
     });
-    return `/invitations/${token}`;
+    const response = await db.response.upsert({
+      where: { roundId_organisationId: { roundId: invitation.roundId, organisationId: invitation.organisationId } },
+      create: { roundId: invitation.roundId, organisationId: invitation.organisationId },
+      update: {},
+    });
+    for (const q of questions) {
+      const options = (q.options as Array<{ id: string }> | null) ?? [];
+      const value = q.type === "AGREEMENT" ? { choices: ["agree"] } : q.type === "YES_NO" ? { choices: ["yes"] } : options[0] ? { choices: [options[0].id] } : { text: `Answer from ${organisation}.` };
+      await db.answer.upsert({
+        where: { responseId_questionId: { responseId: response.id, questionId: q.id } },
+        create: { responseId: response.id, questionId: q.id, ...value, updatedById: submitter.userId },
+        update: { ...value, updatedById: submitter.userId },
+      });
+    }
   } finally {
     await db.$disconnect();
   }

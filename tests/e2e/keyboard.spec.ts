@@ -7,7 +7,7 @@
  */
 import zlib from "node:zlib";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { database, expectAccessible, invitationLinkFor } from "./fixtures";
+import { answerRequired, database, expectAccessible, invitationLinkFor } from "./fixtures";
 
 // Four axe scans and a few hundred key presses: minutes on a loaded machine.
 test.setTimeout(360_000);
@@ -16,34 +16,6 @@ const SECTION = "integrated-approach-principles";
 const ORGANISATION = { javascript: "Austria", "no-javascript": "Norwegian People's Aid" } as const;
 const organisation = () => ORGANISATION[test.info().project.name as keyof typeof ORGANISATION];
 const jsOn = () => test.info().project.use.javaScriptEnabled !== false;
-
-/** Every required answer outside the section this spec answers by keyboard. */
-async function answerOtherRequired(name: string) {
-  const db = database();
-  try {
-    const invitation = await db.invitation.findFirstOrThrow({ where: { organisation: { name }, round: { status: "OPEN" } } });
-    const submitter = await db.contact.findFirstOrThrow({ where: { organisationId: invitation.organisationId, role: "SUBMITTER" } });
-    const questions = await db.question.findMany({
-      where: { roundId: invitation.roundId, retiredAt: null, required: true, OR: [{ sectionId: null }, { section: { key: { not: SECTION } } }] },
-    });
-    const response = await db.response.upsert({
-      where: { roundId_organisationId: { roundId: invitation.roundId, organisationId: invitation.organisationId } },
-      create: { roundId: invitation.roundId, organisationId: invitation.organisationId },
-      update: {},
-    });
-    for (const q of questions) {
-      const options = (q.options as Array<{ id: string }> | null) ?? [];
-      const value = q.type === "AGREEMENT" ? { choices: ["agree"] } : q.type === "YES_NO" ? { choices: ["yes"] } : options[0] ? { choices: [options[0].id] } : { text: `Answer from ${name}.` };
-      await db.answer.upsert({
-        where: { responseId_questionId: { responseId: response.id, questionId: q.id } },
-        create: { responseId: response.id, questionId: q.id, ...value, updatedById: submitter.userId },
-        update: { ...value, updatedById: submitter.userId },
-      });
-    }
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 /** A colleague saves the comment meanwhile (as their own save would: a new revision, their name). */
 async function colleagueSavesComment(name: string, text: string) {
@@ -96,7 +68,7 @@ async function expectFocusVisible(page: Page) {
 
 test("a keyboard-only contact answers, saves, settles a conflict, reviews and submits", async ({ page }) => {
   const name = organisation();
-  await answerOtherRequired(name);
+  await answerRequired(name, { exceptSection: SECTION });
   await page.goto(await invitationLinkFor(name));
 
   // The invitation page, then the contents: Tab to the control, Enter to use it.

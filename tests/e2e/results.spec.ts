@@ -58,6 +58,9 @@ test("a coordinator reads a section's results as charts and tables, and filters 
   await expect(page.getByText(/\d+ submitted responses? match the filters/)).toBeVisible();
   await expect(page.getByRole("img", { name: /Survivor organisation/ }).first()).toBeVisible();
   await expect(page.getByRole("img", { name: /Affected State Party/ })).toHaveCount(0);
+  // Each bar's label counts its answers in the right number: "(1 answer)", never "(1 answers)".
+  await expect(page.locator(".chart__label").first()).toHaveText(/\((1 answer|\d+ answers)\)$/);
+  await expect(page.locator(".chart__label", { hasText: /\(1 answers\)/ })).toHaveCount(0);
   await expect(page.getByRole("checkbox", { name: "Survivor organisation / organisation of persons with disabilities" })).toBeChecked();
   await expectAccessible(page, "results, filtered");
   await page.getByRole("link", { name: "Clear filters" }).click();

@@ -7,8 +7,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { hashToken, randomToken } from "../../app/modules/security/tokens.server";
-import { database, expectAccessible, invitationLinkFor, readLatestEmail } from "./fixtures";
+import { answerRequired, database, expectAccessible, invitationLinkFor, personalLink, readLatestEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 // Eight axe scans; without JavaScript each copies the page into a scratch browser (slow on a shared machine).
@@ -20,32 +19,6 @@ const SUBMITTER = { javascript: "humanitarian@mfa.norway.example", "no-javascrip
 
 type Project = keyof typeof ORGANISATION;
 const project = () => test.info().project.name as Project;
-
-/** Answers every required question of the organisation's response, as the section pages would store them. */
-async function answerRequired(organisation: string) {
-  const db = database();
-  try {
-    const invitation = await db.invitation.findFirstOrThrow({ where: { organisation: { name: organisation }, round: { status: "OPEN" } } });
-    const submitter = await db.contact.findFirstOrThrow({ where: { organisationId: invitation.organisationId, role: "SUBMITTER" } });
-    const questions = await db.question.findMany({ where: { roundId: invitation.roundId, retiredAt: null, required: true } });
-    const response = await db.response.upsert({
-      where: { roundId_organisationId: { roundId: invitation.roundId, organisationId: invitation.organisationId } },
-      create: { roundId: invitation.roundId, organisationId: invitation.organisationId },
-      update: {},
-    });
-    for (const q of questions) {
-      const options = (q.options as Array<{ id: string }> | null) ?? [];
-      const value = q.type === "AGREEMENT" ? { choices: ["agree"] } : q.type === "YES_NO" ? { choices: ["yes"] } : options[0] ? { choices: [options[0].id] } : { text: `Answer from ${organisation}.` };
-      await db.answer.upsert({
-        where: { responseId_questionId: { responseId: response.id, questionId: q.id } },
-        create: { responseId: response.id, questionId: q.id, ...value, updatedById: submitter.userId },
-        update: { ...value, updatedById: submitter.userId },
-      });
-    }
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 /** A contributor for the organisation (created if the demo has none) and a personal link for them. */
 async function contributorLink(organisation: string) {
@@ -59,13 +32,7 @@ async function contributorLink(organisation: string) {
       create: { organisationId: invitation.organisationId, userId: user.id, role: "CONTRIBUTOR" },
       update: { role: "CONTRIBUTOR" },
     });
-    const token = randomToken();
-    await db.invitationLink.upsert({
-      where: { invitationId_contactId: { invitationId: invitation.id, contactId: contact.id } },
-      create: { invitationId: invitation.id, contactId: contact.id, tokenHash: hashToken(token) },
-      update: { tokenHash: hashToken(token), revokedAt: null },
-    });
-    return `/invitations/${token}`;
+    return await personalLink(db, invitation.id, contact.id);
   } finally {
     await db.$disconnect();
   }

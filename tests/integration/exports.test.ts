@@ -15,6 +15,7 @@ import { db } from "~/modules/db/client.server";
 import { EXPORTS } from "~/modules/export/catalogue";
 import { loader as pageLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.exports._index";
 import { loader as downloadLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.exports.$name";
+import { consultationWithRound } from "./round-fixture";
 import { context, cookieFor, get, outcome } from "./route-helpers";
 
 const ids = { consultation: "", round: "", emptyRound: "" };
@@ -61,40 +62,27 @@ const HIDDEN_FROM_PUBLICATION = ["Confidential comment", "Unconsented comment", 
 beforeAll(async () => {
   const member = async (email: string) => db().user.create({ data: { email, name: email.split("@")[0]! } });
   const [coordinator, analyst, stranger] = await Promise.all([member("lead@exports.test"), member("analyst@exports.test"), member("stranger@exports.test")]);
-  const consultation = await db().consultation.create({
-    data: {
-      slug: "exports-test",
-      title: "Exports test",
-      members: { create: [{ userId: coordinator.id, role: "COORDINATOR" }, { userId: analyst.id, role: "ANALYST" }] },
-    },
+  const { consultation, version, round, scope, services } = await consultationWithRound({
+    slug: "exports-test",
+    title: "Exports test",
+    members: [{ userId: coordinator.id, role: "COORDINATOR" }, { userId: analyst.id, role: "ANALYST" }],
+    round: { status: "CLOSED" },
   });
   ids.consultation = consultation.id;
   cookies.coordinator = await cookieFor(coordinator.id);
   cookies.analyst = await cookieFor(analyst.id);
   cookies.stranger = await cookieFor(stranger.id);
-  const version = await db().documentVersion.create({
-    data: {
-      consultationId: consultation.id,
-      number: 1,
-      title: "Draft 1",
-      lockedAt: new Date(),
-      sections: { create: [{ key: "scope", position: 1, heading: "Scope" }, { key: "services", position: 2, heading: "Services" }] },
-    },
-    include: { sections: { orderBy: { position: "asc" } } },
-  });
-  const [scope, services] = version.sections;
-  const round = await db().round.create({ data: { consultationId: consultation.id, versionId: version.id, number: 1, title: "Round 1", status: "CLOSED" } });
   const empty = await db().round.create({ data: { consultationId: consultation.id, versionId: version.id, number: 2, title: "Round 2", status: "OPEN" } });
   ids.round = round.id;
   ids.emptyRound = empty.id;
   const question = async (data: { sectionId: string | null; position: number; type: "AGREEMENT" | "MULTIPLE_CHOICE" | "LONG_TEXT" | "PROPOSED_WORDING"; prompt: string; options?: unknown }) =>
     (await db().question.create({ data: { roundId: round.id, ...data, options: (data.options ?? []) as object } })).id;
-  q.agreement = await question({ sectionId: scope!.id, position: 1, type: "AGREEMENT", prompt: "The scope is right." });
-  q.scope = await question({ sectionId: scope!.id, position: 2, type: "LONG_TEXT", prompt: "Comments on the scope" });
-  q.services = await question({ sectionId: services!.id, position: 3, type: "MULTIPLE_CHOICE", prompt: "Which services?", options: [{ id: "x", label: "Medical care" }, { id: "y", label: "Rehabilitation" }] });
-  q.wording = await question({ sectionId: services!.id, position: 4, type: "PROPOSED_WORDING", prompt: "Proposed wording" });
+  q.agreement = await question({ sectionId: scope.id, position: 1, type: "AGREEMENT", prompt: "The scope is right." });
+  q.scope = await question({ sectionId: scope.id, position: 2, type: "LONG_TEXT", prompt: "Comments on the scope" });
+  q.services = await question({ sectionId: services.id, position: 3, type: "MULTIPLE_CHOICE", prompt: "Which services?", options: [{ id: "x", label: "Medical care" }, { id: "y", label: "Rehabilitation" }] });
+  q.wording = await question({ sectionId: services.id, position: 4, type: "PROPOSED_WORDING", prompt: "Proposed wording" });
   q.general = await question({ sectionId: null, position: 5, type: "LONG_TEXT", prompt: "Anything else?" });
-  await db().question.create({ data: { roundId: empty.id, sectionId: scope!.id, position: 1, type: "LONG_TEXT", prompt: "Comments on the scope (round 2)" } });
+  await db().question.create({ data: { roundId: empty.id, sectionId: scope.id, position: 1, type: "LONG_TEXT", prompt: "Comments on the scope (round 2)" } });
 
   const types = {
     state: await db().stakeholderType.create({ data: { key: "state", label: "Affected State", position: 1 } }),

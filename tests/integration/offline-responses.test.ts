@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { questionCountsByType } from "~/modules/analysis/question-counts.server";
+import { NO_FILTER, resultCounts, resultsFacets } from "~/modules/analysis/results.server";
 import { db } from "~/modules/db/client.server";
 import { fieldName } from "~/modules/questionnaire/questions";
 import { answersFromPlan, planCommentTable, readCommentTable } from "~/modules/response/comment-table.server";
@@ -40,7 +40,10 @@ const meta = (organisationId: string, channel = "NOTE_VERBALE") => ({ organisati
 describe("recording a response received by note verbale", () => {
   it("stores it as a submitted response with channel, date, original file and an audit entry; it counts in the results", async () => {
     const agreement = await db().question.findFirstOrThrow({ where: { roundId, type: "AGREEMENT", retiredAt: null }, orderBy: { position: "asc" } });
-    const before = (await questionCountsByType(roundId)).filter((c) => c.questionId === agreement.id && c.option === "agree" && c.typeKey === "affected-state")[0]?.count ?? 0;
+    // The count the results page shows: states that agreed.
+    const agreed = async () =>
+      (await resultCounts(roundId, [agreement], NO_FILTER, await resultsFacets(roundId))).find((c) => c.questionId === agreement.id && c.option === "agree" && c.typeKey === "affected-state")?.count ?? 0;
+    const before = await agreed();
     const letter = Buffer.from("%PDF-1.4 signed letter of the ministry");
     const result = await outcome(() =>
       offlineAction({ request: multipart(coordinator, { intent: "record", ...meta(chadId), [fieldName(agreement.id)]: "agree" }, { name: "note-verbale.pdf", type: "application/pdf", content: letter }), params: { consultationId, roundId }, context }),
@@ -52,7 +55,7 @@ describe("recording a response received by note verbale", () => {
     expect(response.attachments.map((a) => [a.filename, a.size])).toEqual([["note-verbale.pdf", letter.length]]);
     expect(response.submissions).toHaveLength(1);
     expect(await db().auditEvent.count({ where: { action: "response.recorded-offline", entityId: response.id } })).toBe(1);
-    const after = (await questionCountsByType(roundId)).filter((c) => c.questionId === agreement.id && c.option === "agree" && c.typeKey === "affected-state")[0]?.count ?? 0;
+    const after = await agreed();
     expect(after).toBe(before + 1);
   });
 

@@ -10,6 +10,7 @@ import { NO_FILTER, readResultsFilter, resultCounts, resultsFacets, type ResultC
 import { db } from "~/modules/db/client.server";
 import { responseRates } from "~/modules/round/response-rates.server";
 import { loader as resultsLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.results";
+import { consultationWithRound } from "./round-fixture";
 import { context, cookieFor, get, outcome } from "./route-helpers";
 
 let consultationId: string, roundId: string, coordinator: string, stranger: string;
@@ -46,29 +47,21 @@ const RESPONSES: Array<{ org: string; status: ResponseStatus; answers: Given }> 
 beforeAll(async () => {
   const lead = await db().user.create({ data: { email: "lead@results.test", name: "Lead" } });
   const other = await db().user.create({ data: { email: "other@results.test", name: "Other" } });
-  const consultation = await db().consultation.create({
-    data: { slug: "results", title: "Results test", members: { create: { userId: lead.id, role: "COORDINATOR" } } },
+  const { consultation, round, scope, services } = await consultationWithRound({
+    slug: "results",
+    title: "Results test",
+    members: [{ userId: lead.id, role: "COORDINATOR" }],
+    round: { status: "OPEN" },
   });
   consultationId = consultation.id;
+  roundId = round.id;
   coordinator = await cookieFor(lead.id);
   stranger = await cookieFor(other.id);
-  const version = await db().documentVersion.create({
-    data: {
-      consultationId,
-      number: 1,
-      title: "Draft 1",
-      lockedAt: new Date(),
-      sections: { create: [{ key: "scope", position: 1, heading: "Scope" }, { key: "services", position: 2, heading: "Services" }] },
-    },
-    include: { sections: { orderBy: { position: "asc" } } },
-  });
-  const [scope, services] = version.sections;
-  roundId = (await db().round.create({ data: { consultationId, versionId: version.id, number: 1, title: "Round 1", status: "OPEN" } })).id;
   const question = async (data: { sectionId: string | null; position: number; type: "AGREEMENT" | "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "LONG_TEXT" | "YES_NO"; options?: Array<{ id: string; label: string }> }) =>
     (await db().question.create({ data: { roundId, prompt: `Question ${data.position}`, ...data, options: data.options ?? [] } })).id;
-  q.agreement = await question({ sectionId: scope!.id, position: 1, type: "AGREEMENT" });
+  q.agreement = await question({ sectionId: scope.id, position: 1, type: "AGREEMENT" });
   q.single = await question({
-    sectionId: scope!.id,
+    sectionId: scope.id,
     position: 2,
     type: "SINGLE_CHOICE",
     options: [
@@ -78,7 +71,7 @@ beforeAll(async () => {
     ],
   });
   q.multiple = await question({
-    sectionId: scope!.id,
+    sectionId: scope.id,
     position: 3,
     type: "MULTIPLE_CHOICE",
     options: [
@@ -87,8 +80,8 @@ beforeAll(async () => {
       { id: "peer", label: "Peer support" },
     ],
   });
-  q.text = await question({ sectionId: scope!.id, position: 4, type: "LONG_TEXT" });
-  q.yesNo = await question({ sectionId: services!.id, position: 5, type: "YES_NO" });
+  q.text = await question({ sectionId: scope.id, position: 4, type: "LONG_TEXT" });
+  q.yesNo = await question({ sectionId: services.id, position: 5, type: "YES_NO" });
   q.document = await question({ sectionId: null, position: 6, type: "LONG_TEXT" });
 
   const types = new Map<string, string>();

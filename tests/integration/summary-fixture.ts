@@ -6,6 +6,7 @@
  */
 import type { Attribution, ResponseStatus } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
+import { consultationWithRound } from "./round-fixture";
 
 export type Fixture = Awaited<ReturnType<typeof buildConsultation>>;
 
@@ -22,35 +23,20 @@ export const ORGS: Org[] = [
 export async function buildConsultation(slug: string) {
   const coordinator = await db().user.create({ data: { email: `coordinator-${slug}@example.org`, name: "Coordinator" } });
   const analyst = await db().user.create({ data: { email: `analyst-${slug}@example.org`, name: "Analyst" } });
-  const consultation = await db().consultation.create({
-    data: {
-      slug,
-      title: `Guidance (${slug})`,
-      members: { create: [{ userId: coordinator.id, role: "COORDINATOR" }, { userId: analyst.id, role: "ANALYST" }] },
-    },
+  const { consultation, version, round, scope, services } = await consultationWithRound({
+    slug,
+    title: `Guidance (${slug})`,
+    members: [{ userId: coordinator.id, role: "COORDINATOR" }, { userId: analyst.id, role: "ANALYST" }],
+    draftTitle: "First draft",
+    sections: [
+      { key: "scope", position: 1, heading: "1. Scope", body: "This guidance helps victims and their families.", tags: ["LAP 31"], translations: { fr: { heading: "1. Portée" } } },
+      { key: "services", position: 2, heading: "2. Services", body: "States provide medical care." },
+      { key: "annex", position: 3, heading: "3. Annex", body: "" },
+    ],
+    round: { status: "CLOSED", closedAt: new Date() },
   });
-  const version = await db().documentVersion.create({
-    data: {
-      consultationId: consultation.id,
-      number: 1,
-      title: "First draft",
-      lockedAt: new Date(),
-      sections: {
-        create: [
-          { key: "scope", position: 1, heading: "1. Scope", body: "This guidance helps victims and their families.", tags: ["LAP 31"], translations: { fr: { heading: "1. Portée" } } },
-          { key: "services", position: 2, heading: "2. Services", body: "States provide medical care." },
-          { key: "annex", position: 3, heading: "3. Annex", body: "" },
-        ],
-      },
-    },
-    include: { sections: { orderBy: { position: "asc" } } },
-  });
-  const round = await db().round.create({
-    data: { consultationId: consultation.id, versionId: version.id, number: 1, title: "Round 1", status: "CLOSED", closedAt: new Date() },
-  });
-  const [scope, services] = version.sections;
-  const scopeQuestion = await db().question.create({ data: { roundId: round.id, sectionId: scope!.id, position: 1, type: "LONG_TEXT", prompt: "Comments on the scope?" } });
-  const servicesQuestion = await db().question.create({ data: { roundId: round.id, sectionId: services!.id, position: 2, type: "LONG_TEXT", prompt: "Comments on services?" } });
+  const scopeQuestion = await db().question.create({ data: { roundId: round.id, sectionId: scope.id, position: 1, type: "LONG_TEXT", prompt: "Comments on the scope?" } });
+  const servicesQuestion = await db().question.create({ data: { roundId: round.id, sectionId: services.id, position: 2, type: "LONG_TEXT", prompt: "Comments on services?" } });
   const type = await db().stakeholderType.upsert({ where: { key: `type-${slug}` }, create: { key: `type-${slug}`, label: `Type ${slug}`, position: 1 }, update: {} });
 
   const orgs: Record<string, { id: string; invitationId: string; contactEmails: string[]; answerId: string; servicesAnswerId: string }> = {};

@@ -4,6 +4,7 @@
  * wording, a near-duplicate pair, a choice question (no text) and a second section.
  */
 import { db } from "~/modules/db/client.server";
+import { consultationWithRound } from "./round-fixture";
 import { cookieFor } from "./route-helpers";
 
 export const TEXTS = {
@@ -16,31 +17,22 @@ export const TEXTS = {
 };
 
 export async function buildRound(slug: string) {
-  const consultation = await db().consultation.create({ data: { slug, title: `Text answers ${slug}` } });
-  const version = await db().documentVersion.create({
-    data: {
-      consultationId: consultation.id,
-      number: 1,
-      title: "Draft 1",
-      lockedAt: new Date(),
-      sections: {
-        create: [
-          { key: "scope", position: 1, heading: "Scope", body: "The scope covers victims of cluster munitions.\n\nIt also covers their families." },
-          { key: "services", position: 2, heading: "Services", body: "The services." },
-        ],
-      },
-    },
-    include: { sections: { orderBy: { position: "asc" } } },
+  const { consultation, round, scope, services } = await consultationWithRound({
+    slug,
+    title: `Text answers ${slug}`,
+    sections: [
+      { key: "scope", position: 1, heading: "Scope", body: "The scope covers victims of cluster munitions.\n\nIt also covers their families." },
+      { key: "services", position: 2, heading: "Services", body: "The services." },
+    ],
+    round: { status: "CLOSED" },
   });
-  const [scope, services] = version.sections;
-  const round = await db().round.create({ data: { consultationId: consultation.id, versionId: version.id, number: 1, title: "Round 1", status: "CLOSED" } });
   const question = (position: number, type: "LONG_TEXT" | "PROPOSED_WORDING" | "AGREEMENT", sectionId: string, prompt: string) =>
     db().question.create({ data: { roundId: round.id, sectionId, position, type, prompt } });
   const q = {
-    scopeComments: (await question(1, "LONG_TEXT", scope!.id, "Comments on the scope?")).id,
-    scopeWording: (await question(2, "PROPOSED_WORDING", scope!.id, "Propose wording for the scope")).id,
-    scopeAgree: (await question(3, "AGREEMENT", scope!.id, "The scope is right.")).id,
-    services: (await question(4, "LONG_TEXT", services!.id, "Comments on services?")).id,
+    scopeComments: (await question(1, "LONG_TEXT", scope.id, "Comments on the scope?")).id,
+    scopeWording: (await question(2, "PROPOSED_WORDING", scope.id, "Propose wording for the scope")).id,
+    scopeAgree: (await question(3, "AGREEMENT", scope.id, "The scope is right.")).id,
+    services: (await question(4, "LONG_TEXT", services.id, "Comments on services?")).id,
   };
   const state = await db().stakeholderType.upsert({ where: { key: "state" }, create: { key: "state", label: "State", position: 1 }, update: {} });
   const ngo = await db().stakeholderType.upsert({ where: { key: "ngo" }, create: { key: "ngo", label: "NGO", position: 2 }, update: {} });

@@ -1,14 +1,13 @@
 /**
  * Horizontal bars, one per category (e.g. the options of a choice question), drawn on the
  * server as SVG: each bar names its category above it and its count and share beside it, so
- * the bars need no colour to be read. `role="img"`, labelled by the title and the `summary`
- * paragraph under it; pair it with <DataTable> for the breakdown.
+ * the bars need no colour to be read. Framed by <ChartFigure> (title, text alternative);
+ * pair it with <DataTable> for the breakdown.
  */
-import { percent } from "./stacked-bar-chart";
+import { CHART_WIDTH, CategoryLabel, ChartFigure, percent } from "./chart-figure";
 
 export type BarCategory = { key: string; label: string; value: number };
 
-const WIDTH = 640;
 const LABEL = 20;
 const BAR = 22;
 const ROW = LABEL + BAR + 12;
@@ -32,38 +31,20 @@ export function BarChart({
   const max = Math.max(1, ...categories.map((c) => c.value));
   const height = Math.max(ROW, categories.length * ROW);
   return (
-    <figure className="chart">
-      <figcaption className="chart__title" id={`${id}-title`}>
-        {title}
-      </figcaption>
-      <svg
-        className="chart__svg"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-summary`}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width={WIDTH}
-        height={height}
-        focusable="false"
-      >
-        {categories.map((c, row) => {
-          const y = row * ROW;
-          const w = ((WIDTH - VALUE_SPACE) * c.value) / max;
-          return (
-            <g key={c.key}>
-              <text x="0" y={y + 15} className="chart__label">
-                {c.label}
-              </text>
-              <rect x="0" y={y + LABEL} width={Math.max(w, 1)} height={BAR} fill="#0b5563" />
-              <text x={w + 6} y={y + LABEL + 16} className="chart__value" fill="#1b1f24">
-                {c.value.toLocaleString("en")} ({percent(c.value, base)}%)
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <p className="chart__summary" id={`${id}-summary`}>
-        {summary}
-      </p>
-    </figure>
+    <ChartFigure id={id} title={title} summary={summary} height={height}>
+      {categories.map((c, row) => {
+        const y = row * ROW;
+        const w = ((CHART_WIDTH - VALUE_SPACE) * c.value) / max;
+        return (
+          <g key={c.key}>
+            <CategoryLabel y={y}>{c.label}</CategoryLabel>
+            <rect x="0" y={y + LABEL} width={Math.max(w, 1)} height={BAR} fill="#0b5563" />
+            <text x={w + 6} y={y + LABEL + 16} className="chart__value" fill="#1b1f24">
+              {c.value.toLocaleString("en")} ({percent(c.value, base)}%)
+            </text>
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }
