@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/modules/auth/session.server";
+import { consultationOverview } from "~/modules/consultation/consultations.server";
 import { db } from "~/modules/db/client.server";
 import { loadRespondentRound } from "~/modules/response/respondent-round.server";
 import { action as indexAction, loader as indexLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.questions._index";
@@ -287,7 +288,7 @@ describe("editing a question that has answers", () => {
     expect(result.location).toContain("done=replaced");
     const replacement = idFrom(result.location);
     expect(replacement).not.toBe(agreement);
-    const old = await db().question.findUniqueOrThrow({ where: { id: agreement }, include: { answers: true, replacedBy: true } });
+    const old = await db().question.findUniqueOrThrow({ where: { id: agreement }, include: { answers: true, replacedBy: true, round: true } });
     expect(old.retiredAt).not.toBeNull();
     expect(old.type).toBe("AGREEMENT");
     expect(old.replacedBy?.id).toBe(replacement);
@@ -299,6 +300,9 @@ describe("editing a question that has answers", () => {
     const ids = respondent.sections.flatMap((s) => s.questions.map((q) => q.id));
     expect(ids).toContain(replacement);
     expect(ids).not.toContain(agreement);
+    // The consultation's overview counts the questions respondents answer: not the retired one.
+    const overview = await consultationOverview(old.round.consultationId);
+    expect(overview.rounds.find((r) => r.id === round1)!._count.questions).toBe(ids.length);
 
     const index = await get(round1);
     expect(index.data.retired).toEqual([expect.objectContaining({ id: agreement, answers: 1 })]);

@@ -21,7 +21,8 @@ export async function consultationOverview(consultationId: string) {
       rounds: {
         orderBy: { number: "asc" },
         include: {
-          _count: { select: { invitations: true, questions: true } },
+          // What respondents see: invitations not revoked, questions not retired (a retired one was replaced).
+          _count: { select: { invitations: { where: { revokedAt: null } }, questions: { where: { retiredAt: null } } } },
           responses: { select: { status: true } },
         },
       },
