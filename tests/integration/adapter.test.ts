@@ -1,5 +1,5 @@
 /**
- * The three Prisma shims of app/modules/db/adapter.server.ts, each shown to be needed: the
+ * The four Prisma shims of app/modules/db/adapter.server.ts, each shown to be needed: the
  * same operation through plain @prisma/adapter-pg fails (or talks to the wrong database).
  * Runs on this file's own database (tests/setup/per-file.ts).
  */
@@ -184,6 +184,75 @@ describe("shim 3: ConsultPrismaPg.connectToShadowDb", () => {
   });
 });
 
+// ─────────────── Shim 4: a migration script runs whole ───────────────
+// adapter-pg's executeScript splits the script on every `;` (even in a function body, a
+// string or a comment) and runs the pieces one after another. ConsultPrismaPg's connections
+// send it as one simple-protocol query: PostgreSQL parses it and runs it as one implicit
+// transaction, as Prisma's native engine does.
+
+describe("shim 4: executeScript runs the script as one query", () => {
+  /** Semicolons in a $$ body, in a string literal and in a comment. */
+  const SCRIPT = `
+    -- A comment; with a semicolon.
+    CREATE TABLE "ScriptProbe" (id int PRIMARY KEY, note text NOT NULL);
+    INSERT INTO "ScriptProbe" VALUES (1, 'one; still one');
+    CREATE FUNCTION script_probe_count(min_id int) RETURNS int LANGUAGE plpgsql AS $$
+    DECLARE
+      n int;
+    BEGIN
+      SELECT count(*) INTO n FROM "ScriptProbe" WHERE id >= min_id;
+      RETURN n;
+    END
+    $$;
+  `;
+  const probe = (adapter: { queryRaw: (q: ReturnType<typeof sql>) => Promise<{ rows: unknown[][] }> }) =>
+    adapter.queryRaw(sql('SELECT note, script_probe_count(0) FROM "ScriptProbe"'));
+
+  it("runs a PL/pgSQL body, a string and a comment holding semicolons", async () => {
+    const adapter = await createAdapter(testDatabaseUrl()).connect();
+    cleanups.push(() => adapter.dispose());
+    cleanups.push(() => adapter.executeScript('DROP TABLE "ScriptProbe"; DROP FUNCTION script_probe_count'));
+
+    await adapter.executeScript(SCRIPT);
+    expect((await probe(adapter)).rows).toEqual([["one; still one", 1]]);
+  });
+
+  it("runs it the same way in the shadow database", async () => {
+    const shadow = await createAdapter(testDatabaseUrl()).connectToShadowDb();
+    cleanups.push(() => shadow.dispose());
+
+    await shadow.executeScript(SCRIPT);
+    expect((await probe(shadow)).rows).toEqual([["one; still one", 1]]);
+  });
+
+  it("applies all or nothing: a failing statement leaves nothing of the ones before", async () => {
+    const adapter = await createAdapter(testDatabaseUrl()).connect();
+    cleanups.push(() => adapter.dispose());
+    const exists = async () => (await adapter.queryRaw(sql(`SELECT to_regclass('"HalfDone"')::text`))).rows[0]?.[0];
+
+    await expect(
+      adapter.executeScript('CREATE TABLE "HalfDone" (id int); INSERT INTO "HalfDone" VALUES (1); INSERT INTO "NoSuchTable" VALUES (1)'),
+    ).rejects.toMatchObject({ name: "DriverAdapterError", cause: { originalCode: "42P01" } });
+    expect(await exists()).toBeNull();
+  });
+
+  it("plain PrismaPg cuts the function body at its first semicolon, and keeps half a failed script", async () => {
+    const adapter = await new PrismaPg(parseDatabaseUrl(testDatabaseUrl())).connect();
+    cleanups.push(() => adapter.dispose());
+    cleanups.push(() => adapter.executeScript('DROP TABLE IF EXISTS "ScriptProbe"'));
+    cleanups.push(() => adapter.executeScript('DROP TABLE IF EXISTS "HalfDone"'));
+
+    // "$$ DECLARE n int" is sent alone: an unterminated dollar-quoted string.
+    await expect(adapter.executeScript(SCRIPT)).rejects.toMatchObject({ name: "DriverAdapterError" });
+    expect((await adapter.queryRaw(sql(`SELECT to_regproc('script_probe_count')::text`))).rows).toEqual([[null]]);
+
+    await expect(
+      adapter.executeScript('CREATE TABLE "HalfDone" (id int); INSERT INTO "NoSuchTable" VALUES (1)'),
+    ).rejects.toMatchObject({ name: "DriverAdapterError", cause: { originalCode: "42P01" } });
+    expect((await adapter.queryRaw(sql(`SELECT to_regclass('"HalfDone"')::text`))).rows).toEqual([['"HalfDone"']]);
+  });
+});
+
 // ─────────────── Shim 1: no native engine download ───────────────
 // With engine "js" the Prisma CLI never runs its native engines, but it still looks for them
 // at start and would download them (there is no network). prisma.config.ts points both
@@ -213,7 +282,7 @@ describe("shim 1: skipNativeEngineDownload", () => {
     }
   });
 
-  it("lets `npx prisma migrate status` run offline, through prisma.config.ts and all three shims", async () => {
+  it("lets `npx prisma migrate status` run offline, through prisma.config.ts and the shims", async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: testDatabaseUrl() };
     for (const v of VARS) delete env[v]; // prisma.config.ts must set them itself
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {

@@ -78,24 +78,53 @@ export function parseDatabaseUrl(url: string): PgConnection {
   };
 }
 
+type Connection = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * Shim 4: adapter-pg's executeScript (how the schema engine applies a migration) splits the
+ * script on every `;`, even inside a PL/pgSQL body, a string or a comment, and runs the
+ * pieces one by one, so a failure leaves the statements before it applied. Sent as ONE query
+ * over PostgreSQL's simple protocol, as Prisma's native engine does, the server parses the
+ * script itself and runs it in one implicit transaction: a migration applies all or nothing
+ * (so it cannot hold CREATE INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE or VACUUM).
+ * PrismaPgAdapter is not exported, so the connection object is patched, not subclassed; its
+ * own onError turns a pg error into the DriverAdapterError the engine expects.
+ */
+function runScriptsWhole(connection: Connection): Connection {
+  const pool = connection.underlyingDriver() as pg.Pool;
+  const onError = (connection as unknown as { onError(error: unknown): never }).onError.bind(connection);
+  connection.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return connection;
+}
+
 /**
  * Shim 3: `migrate dev` needs a shadow database. adapter-pg builds its pool from
  * `{ ...config, database }`, which a connectionString would override (so the shadow pool
  * would talk to the main database), and it drops the shadow database before ending the
  * shadow pool, which PostgreSQL refuses ("being accessed by other users"). Here the config
  * holds fields, and disposal ends the shadow pool first, then drops, then ends the admin pool.
+ * Every connection handed out, the shadow database's included, runs scripts whole (shim 4).
  */
 export class ConsultPrismaPg extends PrismaPg {
   constructor(private readonly connection: PgConnection, poolOptions: Partial<pg.PoolConfig> = {}) {
     super({ ...connection, ...poolOptions, Client: CatalogFriendlyClient } as pg.PoolConfig);
   }
 
+  override async connect() {
+    return runScriptsWhole(await super.connect());
+  }
+
   override async connectToShadowDb() {
     const admin = await this.connect();
     const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
-    const shadowFactory = new PrismaPg({ ...this.connection, database, Client: CatalogFriendlyClient } as pg.PoolConfig);
-    const shadow = await shadowFactory.connect();
+    const shadow = await new ConsultPrismaPg({ ...this.connection, database }).connect();
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();

@@ -1,8 +1,8 @@
 -- Results pages and written-answer search at 100,000 responses (decisions 008 and 009).
 -- On an existing large database this migration takes minutes (the bench database, 5.7 M
 -- answers on a busy 2-core machine: about 5, half the backfill, half the search index).
--- No semicolon may appear except between statements: the migration runner (adapter-pg)
--- splits the script on every one, so the PL/pgSQL bodies write it as the escape \003B.
+-- Like every migration, it runs as one script in one transaction (shim 4 of decision 001):
+-- all of it is applied, or nothing.
 
 -- CreateTable
 CREATE TABLE "ResultTally" (
@@ -76,22 +76,23 @@ LANGUAGE sql AS $$
 $$;
 
 -- Answers: per statement (autosave writes one row, the bench generator millions at once).
-CREATE FUNCTION answer_result_tally() RETURNS TRIGGER LANGUAGE plpgsql AS U&'
+CREATE FUNCTION answer_result_tally() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = ''INSERT'' THEN
-    PERFORM result_tally_add(ARRAY(SELECT t FROM new_rows a, result_tally_of_answer(a."responseId", a."questionId", a.choices, a.text, 1) AS t))\003B
-  ELSIF TG_OP = ''UPDATE'' THEN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM result_tally_add(ARRAY(SELECT t FROM new_rows a, result_tally_of_answer(a."responseId", a."questionId", a.choices, a.text, 1) AS t));
+  ELSIF TG_OP = 'UPDATE' THEN
     PERFORM result_tally_add(ARRAY(
       SELECT t FROM new_rows a, result_tally_of_answer(a."responseId", a."questionId", a.choices, a.text, 1) AS t
       UNION ALL
-      SELECT t FROM old_rows a, result_tally_of_answer(a."responseId", a."questionId", a.choices, a.text, -1) AS t))\003B
+      SELECT t FROM old_rows a, result_tally_of_answer(a."responseId", a."questionId", a.choices, a.text, -1) AS t));
   ELSE
     -- A response being deleted is gone by now and its answers count nothing here: the
-    -- response''s own trigger took them off before.
-    PERFORM result_tally_add(ARRAY(SELECT t FROM old_rows a, result_tally_of_answer(a."responseId", a."questionId", a.choices, a.text, -1) AS t))\003B
-  END IF\003B
-  RETURN NULL\003B
-END ';
+    -- response's own trigger took them off before.
+    PERFORM result_tally_add(ARRAY(SELECT t FROM old_rows a, result_tally_of_answer(a."responseId", a."questionId", a.choices, a.text, -1) AS t));
+  END IF;
+  RETURN NULL;
+END
+$$;
 
 CREATE TRIGGER "Answer_result_tally_insert" AFTER INSERT ON "Answer" REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION answer_result_tally();
@@ -102,18 +103,20 @@ CREATE TRIGGER "Answer_result_tally_delete" AFTER DELETE ON "Answer" REFERENCING
 
 -- Responses and organisations: per row, taking a response's counts off before a change (from
 -- the rows as they still are) and putting them back after it (from the rows as they are now).
-CREATE FUNCTION response_result_tally_off() RETURNS TRIGGER LANGUAGE plpgsql AS U&'
+CREATE FUNCTION response_result_tally_off() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM result_tally_add(ARRAY(SELECT result_tally_of_response(OLD.id, -1)))\003B
-  IF TG_OP = ''DELETE'' THEN RETURN OLD\003B END IF\003B
-  RETURN NEW\003B
-END ';
+  PERFORM result_tally_add(ARRAY(SELECT result_tally_of_response(OLD.id, -1)));
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END
+$$;
 
-CREATE FUNCTION response_result_tally_on() RETURNS TRIGGER LANGUAGE plpgsql AS U&'
+CREATE FUNCTION response_result_tally_on() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM result_tally_add(ARRAY(SELECT result_tally_of_response(NEW.id, 1)))\003B
-  RETURN NULL\003B
-END ';
+  PERFORM result_tally_add(ARRAY(SELECT result_tally_of_response(NEW.id, 1)));
+  RETURN NULL;
+END
+$$;
 
 CREATE TRIGGER "Response_result_tally_off" BEFORE UPDATE OF status, "organisationId" ON "Response"
   FOR EACH ROW WHEN (OLD.status = 'SUBMITTED' AND (NEW.status <> 'SUBMITTED' OR NEW."organisationId" <> OLD."organisationId"))
@@ -126,13 +129,14 @@ CREATE TRIGGER "Response_result_tally_on" AFTER UPDATE OF status, "organisationI
 CREATE TRIGGER "Response_result_tally_inserted" AFTER INSERT ON "Response"
   FOR EACH ROW WHEN (NEW.status = 'SUBMITTED') EXECUTE FUNCTION response_result_tally_on();
 
-CREATE FUNCTION organisation_result_tally() RETURNS TRIGGER LANGUAGE plpgsql AS U&'
+CREATE FUNCTION organisation_result_tally() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM result_tally_add(ARRAY(
-    SELECT t FROM "Response" r, result_tally_of_response(r.id, CASE WHEN TG_WHEN = ''BEFORE'' THEN -1 ELSE 1 END) AS t
-    WHERE r."organisationId" = OLD.id AND r.status = ''SUBMITTED''))\003B
-  RETURN NEW\003B -- ignored after the update
-END ';
+    SELECT t FROM "Response" r, result_tally_of_response(r.id, CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END) AS t
+    WHERE r."organisationId" = OLD.id AND r.status = 'SUBMITTED'));
+  RETURN NEW; -- ignored after the update
+END
+$$;
 
 CREATE TRIGGER "Organisation_result_tally_off" BEFORE UPDATE OF "typeId", country, languages, "survivorLed" ON "Organisation"
   FOR EACH ROW WHEN ((OLD."typeId", OLD.country, OLD.languages, OLD."survivorLed") IS DISTINCT FROM (NEW."typeId", NEW.country, NEW.languages, NEW."survivorLed"))
