@@ -115,12 +115,20 @@ const randomKey = () => crypto.randomUUID().replace(/-/g, "");
 const DEBOUNCE_MS = 1500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** (a): every respondent types and autosaves, all at once, for `seconds` (at least 10). */
+/**
+ * The server has just started and no respondent has saved yet: the first 10 seconds (every
+ * organisation's first save makes its response; JIT, connection pool and plan caches warm up)
+ * are reported apart, as the cold start, and the target is judged on the `seconds` after.
+ */
+const WARM_UP_MS = 10_000;
+
+/** (a): every respondent types and autosaves, all at once, for the warm-up and then `seconds`. */
 export async function measureAutosave(options: { appUrl: string; setup: RespondentSetup; cookies: string[]; seconds: number }) {
   const { setup, cookies } = options;
   const latencies: number[] = [];
+  const cold: number[] = [];
   const failures = new Map<string, number>();
-  const until = Date.now() + options.seconds * 1000;
+  const until = Date.now() + WARM_UP_MS + options.seconds * 1000;
   const question = setup.questionId;
 
   async function respondent(index: number, measuring: () => boolean) {
@@ -137,13 +145,13 @@ export async function measureAutosave(options: { appUrl: string; setup: Responde
         [`rev_${question}`]: revision,
         [`q_${question}`]: `Draft ${index}: ` + "the section should name survivors' organisations as partners ".repeat(words % 20 + 1),
       });
+      const counted = measuring(); // a save sent during the warm-up belongs to it
       const started = performance.now();
       const response = await fetch(url, { method: "POST", body, headers: { cookie: cookies[index]!, accept: "application/json", origin: options.appUrl } });
       const result = (await response.json().catch(() => null)) as { revisions?: Record<string, number> } | null;
       const ms = performance.now() - started;
-      if (!measuring()) continue;
       if (response.ok && result?.revisions) {
-        latencies.push(ms);
+        (counted ? latencies : cold).push(ms);
         revision = String(result.revisions[question] ?? revision);
       } else {
         const key = `${response.status} ${JSON.stringify(result).slice(0, 120)}`;
@@ -152,16 +160,17 @@ export async function measureAutosave(options: { appUrl: string; setup: Responde
     }
   }
   const started = Date.now();
-  // The first 3 seconds warm the server up and are not counted.
-  await Promise.all(setup.respondents.map((_, i) => respondent(i, () => Date.now() - started > 3000)));
+  await Promise.all(setup.respondents.map((_, i) => respondent(i, () => Date.now() - started > WARM_UP_MS)));
   latencies.sort((a, b) => a - b);
+  cold.sort((a, b) => a - b);
   const ms = (v: number) => Math.round(v * 10) / 10;
   return {
     respondents: setup.respondents.length,
     seconds: options.seconds,
     saves: latencies.length,
-    savesPerSecond: Math.round(latencies.length / (options.seconds - 3)),
+    savesPerSecond: Math.round(latencies.length / options.seconds),
     latencyMs: { p50: ms(percentile(latencies, 50)), p95: ms(percentile(latencies, 95)), p99: ms(percentile(latencies, 99)), max: ms(latencies.at(-1) ?? NaN) },
+    coldStart: { seconds: WARM_UP_MS / 1000, saves: cold.length, p50: ms(percentile(cold, 50)), p99: ms(percentile(cold, 99)) },
     failures: Object.fromEntries(failures),
   };
 }
@@ -216,6 +225,12 @@ export function respondentSummary(autosave: Awaited<ReturnType<typeof measureAut
       result: `p99 ${autosave.latencyMs.p99} ms`,
       target: `p99 < ${TARGETS.autosaveP99Ms} ms`,
       met: autosave.latencyMs.p99 < TARGETS.autosaveP99Ms && failed === 0,
+    },
+    {
+      measure: `the same, first ${autosave.coldStart.seconds} s after the server started (${autosave.coldStart.saves} saves, each organisation's first included, p50 ${autosave.coldStart.p50} ms)`,
+      result: `p99 ${autosave.coldStart.p99} ms`,
+      target: "reported",
+      met: null,
     },
     {
       measure: `section page first load at 400 Kbps, 400 ms RTT (${lcp.runs} runs, empty cache)`,

@@ -169,7 +169,7 @@ try {
   }
   if (respondent) {
     console.log("\nRespondent experience (bench/respondent.ts), against the issue's targets:");
-    console.table(respondent.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met ? "yes" : "NO" })));
+    console.table(respondent.rows.map((r) => ({ measure: r.measure, result: r.result, target: r.target, met: r.met === null ? "-" : r.met ? "yes" : "NO" })));
   }
   if (largeResults) {
     console.log(`\nResults page on ${largeResults.responses.toLocaleString("en")} responses (${largeResults.answers.toLocaleString("en")} answers), bench/results.ts, one request at a time:`);
