@@ -92,6 +92,15 @@ describe("save keys", () => {
     expect(await db().answer.findUniqueOrThrow({ where: { responseId_questionId: { responseId: response.id, questionId: comments.id } } })).toMatchObject({ text: "Raced.", revision: 2 });
     expect(await db().saveReceipt.count({ where: { key: "race-key-0001" } })).toBe(1);
   });
+
+  it("a key already used for another organisation's response is refused with 400 and stores nothing", async () => {
+    const response = await db().response.findFirstOrThrow({ where: { roundId, organisation: { name: "Chad" } } });
+    const before = await db().answer.findUniqueOrThrow({ where: { responseId_questionId: { responseId: response.id, questionId: comments.id } } });
+    const reused = await save(users.chad.cookie, { intent: "autosave", saveKey: "replay-key-0001", [fieldName(comments.id)]: "Under a Lao key.", [revName(comments.id)]: "2" }, chadInvitation);
+    expect(reused.status).toBe(400);
+    expect(reused.data.kind).toBe("invalid");
+    expect(await db().answer.findUniqueOrThrow({ where: { id: before.id } })).toEqual(before);
+  });
 });
 
 describe("two contacts of one organisation", () => {

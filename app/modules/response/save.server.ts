@@ -6,7 +6,6 @@
  * (a double click, a retried autosave) return the first result and store nothing twice.
  */
 import { randomUUID } from "node:crypto";
-import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
 import { isAnswered, type AnswerValue } from "~/modules/questionnaire/questions";
 import type { RespondentRound } from "./respondent-round.server";
@@ -61,41 +60,16 @@ export async function saveAnswers(input: {
     newId: randomUUID(),
   }));
 
-  const replay = async () => {
-    if (!saveKey) return null;
-    const [receipt] = await db().$queryRaw<Array<{ result: SaveResult; roundId: string; organisationId: string }>>`
-      SELECT s.result, p."roundId", p."organisationId" FROM "SaveReceipt" s JOIN "Response" p ON p.id = s."responseId" WHERE s.key = ${saveKey}`;
-    if (!receipt) return null;
+  // The same key posted twice at once queues on the response's lock and finds the receipt.
+  const [{ outcome }] = (await db().$queryRaw<Array<{ outcome: Outcome }>>`
+    SELECT save_answers(${scope.responseId}::text, ${scope.roundId}, ${scope.organisationId}, ${scope.consultationId}, ${userId},
+                        ${saveKey ?? null}::text, ${JSON.stringify(posted)}::jsonb, ${new Date()}::timestamp(3), ${randomUUID()}, ${randomUUID()}) AS outcome`) as [{ outcome: Outcome }];
+  if ("replay" in outcome) {
     // A key of another organisation's response is not a replay of this save.
-    if (receipt.roundId !== scope.roundId || receipt.organisationId !== scope.organisationId) throw new SaveKeyReused();
-    return { ...receipt.result, replayed: true };
-  };
-
-  try {
-    const [{ outcome }] = (await db().$queryRaw<Array<{ outcome: Outcome }>>`
-      SELECT save_answers(${scope.responseId}::text, ${scope.roundId}, ${scope.organisationId}, ${scope.consultationId}, ${userId},
-                          ${saveKey ?? null}::text, ${JSON.stringify(posted)}::jsonb, ${new Date()}::timestamp(3), ${randomUUID()}, ${randomUUID()}) AS outcome`) as [{ outcome: Outcome }];
-    if ("replay" in outcome) {
-      if (!outcome.sameResponse) throw new SaveKeyReused();
-      return { ...outcome.replay, replayed: true };
-    }
-    return { ...outcome.result, replayed: false };
-  } catch (error) {
-    // The same key posted twice at once (both past the receipt check before either wrote):
-    // the other request stored it; answer as it did.
-    if (isUniqueViolation(error)) {
-      const earlier = await replay();
-      if (earlier) return earlier;
-    }
-    throw error;
+    if (!outcome.sameResponse) throw new SaveKeyReused();
+    return { ...outcome.replay, replayed: true };
   }
-}
-
-/** PostgreSQL's unique_violation: P2002 from Prisma's queries, the SQLSTATE from raw SQL. */
-function isUniqueViolation(error: unknown) {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  const cause = (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
-  return error.code === "P2002" || cause?.originalCode === "23505";
+  return { ...outcome.result, replayed: false };
 }
 
 /** The stored revision of each of these questions' answers (0: not answered yet). */
