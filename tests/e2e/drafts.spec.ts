@@ -7,11 +7,10 @@
  */
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible } from "./fixtures";
+import { COORDINATOR, expectAccessible } from "./fixtures";
 import { signInAs } from "./sign-in";
 
 const FIXTURES = path.resolve("tests/fixtures");
-const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
 
 test.setTimeout(120_000);
 

@@ -9,13 +9,12 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { database, expectAccessible } from "./fixtures";
+import { COORDINATOR, database, expectAccessible } from "./fixtures";
 import { signInAs } from "./sign-in";
 
 // Sign-in, an axe scan and two downloads on a shared machine: allow for a slow one.
 test.setTimeout(180_000);
 
-const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
 const HEADERS = ["No.", "Stakeholder", "Clause/section", "Paragraph", "Type of comment (general/technical/editorial)", "Comment", "Proposed change", "Observations of the secretariat"];
 
 type Demo = { path: string; organisation: string; comment: string };

@@ -40,6 +40,19 @@ export function database() {
 }
 
 /** A new personal link for the submitter of `organisationName` in the demo's open round. */
+/** The demo's coordinator (global-setup seeds the demo). */
+export const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
+
+/** Round 1 of the demo consultation. */
+export async function demoRound() {
+  const db = database();
+  try {
+    return await db.round.findFirstOrThrow({ where: { consultation: { slug: "victim-assistance-guidance" }, number: 1 }, select: { id: true, consultationId: true } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 export async function invitationLinkFor(organisationName: string): Promise<string> {
   const db = database();
   try {

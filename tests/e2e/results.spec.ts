@@ -6,22 +6,11 @@
  * Axe on every page. Read only: the demo data is not changed.
  */
 import { expect, test } from "@playwright/test";
-import { database, expectAccessible } from "./fixtures";
+import { COORDINATOR, demoRound, expectAccessible } from "./fixtures";
 import { signInAs } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
-
-const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
-
-async function demoRound() {
-  const db = database();
-  try {
-    return await db.round.findFirstOrThrow({ where: { consultation: { slug: "victim-assistance-guidance" }, number: 1 }, select: { id: true, consultationId: true } });
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 test("a coordinator reads a section's results as charts and tables, and filters them", async ({ page }) => {
   const round = await demoRound();

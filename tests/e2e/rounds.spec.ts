@@ -8,14 +8,12 @@
  * The demo round stays open; each project works with its own organisations.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { database, expectAccessible, readLatestEmail } from "./fixtures";
+import { COORDINATOR, database, expectAccessible, readLatestEmail } from "./fixtures";
 import { signInAs } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 // Many pages, each with an axe scan, on a shared machine: allow for a slow one.
 test.setTimeout(240_000);
-
-const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
 
 const PROJECT = {
   javascript: { remind: ["Chad", "Somalia"], extend: "Bosnia and Herzegovina" },

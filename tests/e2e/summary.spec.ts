@@ -10,13 +10,12 @@
  */
 import { expect, test } from "@playwright/test";
 import { hashToken, randomToken } from "../../app/modules/security/tokens.server";
-import { database, expectAccessible, readLatestEmail } from "./fixtures";
+import { COORDINATOR, database, expectAccessible, readLatestEmail } from "./fixtures";
 import { signInAs } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(240_000);
 
-const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
 const SECTION = "purpose-and-scope";
 const PUBLIC_COMMENT = "Please say survivors throughout, as survivors themselves ask.";
 const CONFIDENTIAL_COMMENT = "Our clinic's caseload figures, for the coordinators only.";

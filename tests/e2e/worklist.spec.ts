@@ -6,21 +6,10 @@
  * changes no answer, so the other specs' data is untouched.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { database, expectAccessible } from "./fixtures";
+import { COORDINATOR, demoRound, expectAccessible } from "./fixtures";
 import { signInAs } from "./sign-in";
 
 test.setTimeout(300_000); // several axe scans on a shared, slow machine
-
-const COORDINATOR = process.env.E2E_COORDINATOR_EMAIL ?? "coordinator@consult.localhost";
-
-async function demoRound() {
-  const db = database();
-  try {
-    return await db.round.findFirstOrThrow({ where: { consultation: { slug: "victim-assistance-guidance" }, number: 1 }, select: { id: true, consultationId: true } });
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 async function hydrated(page: Page) {
   if (test.info().project.use.javaScriptEnabled !== false) await page.waitForFunction(() => "__remixRouter" in window, undefined, { timeout: 10_000 });
