@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSubmit: contact.role === "SUBMITTER",
     status: round.response?.status ?? null,
     submittedText: round.response?.submittedAt ? when(round.response.submittedAt) : null,
+    unsubmittedChanges: round.response?.status === "SUBMITTED" ? round.response.unsubmittedChanges : 0,
     missing: missingRequired(round).length,
     sections: round.sections.map((s) => ({
       key: s.key,
@@ -43,6 +44,11 @@ export default function Contents() {
       {d.status === "SUBMITTED" ? (
         <div className="notice notice--success">
           <p>{t("submittedOn", { date: d.submittedText })}</p>
+        </div>
+      ) : null}
+      {d.unsubmittedChanges > 0 ? (
+        <div className="notice notice--warning">
+          <p>{t("unsubmittedChanges", { count: d.unsubmittedChanges })}</p>
         </div>
       ) : null}
       {d.summaryPublished ? (

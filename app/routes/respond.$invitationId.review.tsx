@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hasResponse: !!response,
     status: response?.status ?? null,
     withdrawnText: withdrawnAt ? when(withdrawnAt) : null,
+    unsubmittedChanges: response?.status === "SUBMITTED" ? response.unsubmittedChanges : 0,
     latest: versions[0] ? { number: versions[0].number, date: when(versions[0].submittedAt) } : null,
     versions: versions.map((v) => ({ number: v.number, date: when(v.submittedAt), by: v.by })),
     // The choice is asked explicitly the first time; a resubmission starts from the last one.
@@ -128,6 +129,11 @@ export default function Review() {
       {d.status === "SUBMITTED" && d.latest ? (
         <div className="notice notice--success">
           <p>{t("submittedVersion", { number: d.latest.number, date: d.latest.date })}</p>
+        </div>
+      ) : null}
+      {d.unsubmittedChanges > 0 ? (
+        <div className="notice notice--warning">
+          <p>{t("unsubmittedChanges", { count: d.unsubmittedChanges })}</p>
         </div>
       ) : null}
       {d.status === "WITHDRAWN" && d.withdrawnText ? (

@@ -93,9 +93,12 @@ async function responseState(organisation: string) {
   };
 }
 
+/** The stored answers as the organisation's writers see them (a change made after submitting waits as a draft). */
 async function storedAnswers(organisation: string) {
-  const response = await db().response.findFirstOrThrow({ where: { roundId, organisation: { name: organisation } }, include: { answers: true } });
-  return { response, byQuestion: new Map(response.answers.map((a) => [a.questionId, a])) };
+  const response = await db().response.findFirstOrThrow({ where: { roundId, organisation: { name: organisation } }, include: { answers: true, answerDrafts: true } });
+  const byQuestion = new Map<string, { choices: string[]; text: string | null; revision: number; updatedById: string | null }>(response.answers.map((a) => [a.questionId, a]));
+  for (const d of response.answerDrafts) byQuestion.set(d.questionId, d);
+  return { response, byQuestion };
 }
 
 beforeAll(async () => {

@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
 import { readOutbox } from "~/modules/mail/outbox.server";
+import { loadRespondentRound } from "~/modules/response/respondent-round.server";
+import { currentRevisions, saveAnswers } from "~/modules/response/save.server";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/respond.$invitationId.review";
 import { loader as submittedLoader } from "~/routes/respond.$invitationId.submitted";
 import { action as withdrawAction, loader as withdrawLoader } from "~/routes/respond.$invitationId.withdraw";
@@ -197,5 +199,84 @@ describe("submitting, replaying, resubmitting, withdrawing", () => {
     s = await state(sudan);
     expect(s!.response).toMatchObject({ status: "SUBMITTED", attribution: "CONFIDENTIAL", withdrawnAt: null });
     expect(s!.response.submissions.map((v) => v.number)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("changes after submitting", () => {
+  const choiceCount = async (questionId: string, option: string) =>
+    Number((await db().$queryRaw<Array<{ n: bigint }>>`SELECT coalesce(sum(count), 0) AS n FROM "ResultTally" WHERE "questionId" = ${questionId} AND option = ${option}`)[0]!.n);
+
+  it("wait as drafts: the coordinators keep the submitted answers and counts until the organisation submits again", async () => {
+    const round = await loadRespondentRound(sudan.invitationId);
+    expect(round.response?.status).toBe("SUBMITTED");
+    const questions = round.sections.flatMap((s) => s.questions);
+    const written = questions.find((q) => q.type === "LONG_TEXT" && round.answers.has(q.id))!;
+    const choice = questions.find((q) => q.type === "AGREEMENT" && round.answers.has(q.id))!;
+    const before = await db().answer.findMany({ where: { responseId: round.response!.id, questionId: { in: [written.id, choice.id] } } });
+    const submittedText = before.find((a) => a.questionId === written.id)!.text;
+    const submittedChoice = before.find((a) => a.questionId === choice.id)!.choices[0]!;
+    const otherChoice = choice.options.find((o) => o.id !== submittedChoice)!.id;
+    await db().answer.updateMany({ where: { responseId: round.response!.id, questionId: written.id }, data: { reviewedAt: new Date() } });
+    const counted = await choiceCount(choice.id, submittedChoice);
+    const revisions = await currentRevisions(round, [written.id, choice.id]);
+    const scope = { roundId: sudan.roundId, organisationId: sudan.organisationId, consultationId: sudan.consultationId, responseId: round.response!.id };
+
+    const saved = await saveAnswers({
+      scope,
+      userId: sudan.contributor!.id,
+      values: new Map([[written.id, { choices: [], text: "Edited after submission." }], [choice.id, { choices: [otherChoice], text: null }]]),
+      baseRevisions: revisions,
+    });
+    expect(saved.stored.sort()).toEqual([written.id, choice.id].sort());
+
+    // What the coordinators read is unchanged...
+    const answers = await db().answer.findMany({ where: { responseId: round.response!.id, questionId: { in: [written.id, choice.id] } } });
+    expect(answers.find((a) => a.questionId === written.id)!.text).toBe(submittedText);
+    expect(answers.find((a) => a.questionId === choice.id)!.choices).toEqual([submittedChoice]);
+    expect(await choiceCount(choice.id, submittedChoice)).toBe(counted);
+    // ...while the organisation's writers see their change, and the review page says it is not sent yet.
+    const mine = await loadRespondentRound(sudan.invitationId);
+    expect(mine.answers.get(written.id)?.text).toBe("Edited after submission.");
+    expect(mine.answers.get(choice.id)?.choices).toEqual([otherChoice]);
+    expect((await review(sudan, sudan.submitter.cookie)).data.unsubmittedChanges).toBe(2);
+
+    // A colleague's save based on the submitted revision meets the draft, not the submitted text.
+    const stale = await saveAnswers({
+      scope,
+      userId: sudan.submitter.id,
+      values: new Map([[written.id, { choices: [], text: "Written from an old page." }]]),
+      baseRevisions: revisions,
+    });
+    expect(stale.conflicts.map((c) => [c.questionId, c.theirs.text])).toEqual([[written.id, "Edited after submission."]]);
+
+    const page = await review(sudan, sudan.submitter.cookie);
+    expect((await submit(sudan, sudan.submitter.cookie, { attribution: "CONFIDENTIAL", submitKey: page.data.submitKey })).status).toBe(302);
+    const after = await db().answer.findMany({ where: { responseId: round.response!.id, questionId: { in: [written.id, choice.id] } } });
+    const text = after.find((a) => a.questionId === written.id)!;
+    expect(text.text).toBe("Edited after submission.");
+    expect(text.reviewedAt).toBeNull(); // the analyst reviewed other words
+    expect(after.find((a) => a.questionId === choice.id)!.choices).toEqual([otherChoice]);
+    expect(await choiceCount(choice.id, submittedChoice)).toBe(counted - 1);
+    expect(await db().answerDraft.count({ where: { responseId: round.response!.id } })).toBe(0);
+    const latest = (await state(sudan))!.response.submissions.at(-1)!;
+    expect(JSON.stringify(latest.answers)).toContain("Edited after submission.");
+    expect((await review(sudan, sudan.submitter.cookie)).data.unsubmittedChanges).toBe(0);
+  });
+
+  it("become the draft's answers when the response is withdrawn", async () => {
+    const round = await loadRespondentRound(sudan.invitationId);
+    const written = round.sections.flatMap((s) => s.questions).find((q) => q.type === "LONG_TEXT" && round.answers.has(q.id))!;
+    await saveAnswers({
+      scope: { roundId: sudan.roundId, organisationId: sudan.organisationId, consultationId: sudan.consultationId, responseId: round.response!.id },
+      userId: sudan.submitter.id,
+      values: new Map([[written.id, { choices: [], text: "Changed, then withdrawn." }]]),
+      baseRevisions: await currentRevisions(round, [written.id]),
+    });
+    expect((await withdraw(sudan, sudan.submitter.cookie)).status).toBe(302);
+    const answer = await db().answer.findUniqueOrThrow({ where: { responseId_questionId: { responseId: round.response!.id, questionId: written.id } } });
+    expect(answer.text).toBe("Changed, then withdrawn.");
+    expect(await db().answerDraft.count({ where: { responseId: round.response!.id } })).toBe(0);
+    // A withdrawn response is a draft again: saves write its answers directly.
+    expect((await loadRespondentRound(sudan.invitationId)).answers.get(written.id)?.text).toBe("Changed, then withdrawn.");
   });
 });

@@ -39,7 +39,10 @@ export type RespondentRound = {
     consentToPublish: boolean;
     submittedAt: Date | null;
     updatedAt: Date;
+    /** Questions changed since the response was submitted, waiting for the next submit. */
+    unsubmittedChanges: number;
   } | null;
+  /** The answers as the organisation's writers see them: a change made after submitting included. */
   answers: Map<string, AnswerValue>;
 };
 
@@ -100,10 +103,11 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
     sectionsOf(round.version),
     db().response.findUnique({
       where: { roundId_organisationId: { roundId: round.id, organisationId: invitation.organisationId } },
-      include: { answers: true },
+      include: { answers: true, answerDrafts: true },
     }),
   ]);
 
+  const submitted = new Map(response?.answers.map((a) => [a.questionId, valueOf(a)]) ?? []);
   const original = round.consultation.languages[0] ?? "en";
   const reader = language && language !== original ? language : null;
   const fixedLabels = NAMESPACES.options[language ?? "en"]!;
@@ -162,10 +166,18 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
           consentToPublish: response.consentToPublish,
           submittedAt: response.submittedAt,
           updatedAt: response.updatedAt,
+          unsubmittedChanges: response.answerDrafts.filter((d) => !sameValue(d, submitted.get(d.questionId))).length,
         }
       : null,
-    answers: new Map(response?.answers.map((a) => [a.questionId, { choices: a.choices, text: a.text }]) ?? []),
+    answers: new Map([...submitted, ...(response?.answerDrafts.map((d) => [d.questionId, valueOf(d)] as const) ?? [])]),
   };
+}
+
+const valueOf = (a: AnswerValue): AnswerValue => ({ choices: a.choices, text: a.text });
+
+function sameValue(a: AnswerValue, b: AnswerValue | undefined) {
+  const text = (v: AnswerValue | undefined) => v?.text ?? "";
+  return text(a) === text(b) && a.choices.join("\n") === (b?.choices ?? []).join("\n");
 }
 
 export type SectionStatus = "not-started" | "in-progress" | "answered";

@@ -72,11 +72,13 @@ export async function saveAnswers(input: {
   return { ...outcome.result, replayed: false };
 }
 
-/** The stored revision of each of these questions' answers (0: not answered yet). */
+/** The stored revision of each of these questions' answers (0: not answered yet), a draft's first. */
 export async function currentRevisions(round: RespondentRound, questionIds: string[]): Promise<Map<string, number>> {
   const revisions = new Map(questionIds.map((id) => [id, 0]));
   if (!round.response) return revisions;
-  const answers = await db().answer.findMany({ where: { responseId: round.response.id, questionId: { in: questionIds } }, select: { questionId: true, revision: true } });
-  for (const a of answers) revisions.set(a.questionId, a.revision);
+  const where = { responseId: round.response.id, questionId: { in: questionIds } };
+  const select = { questionId: true, revision: true } as const;
+  const [answers, drafts] = await Promise.all([db().answer.findMany({ where, select }), db().answerDraft.findMany({ where, select })]);
+  for (const a of [...answers, ...drafts]) revisions.set(a.questionId, a.revision);
   return revisions;
 }

@@ -4,7 +4,7 @@
  * posted page) is recognised by its key and answered with the first result. Every change is
  * audited, and receipts queued, in the same transaction.
  */
-import type { Attribution } from "~/generated/prisma/client";
+import type { Attribution, Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { env } from "~/modules/config/env.server";
 import { db } from "~/modules/db/client.server";
@@ -13,6 +13,15 @@ import { queueEmail } from "~/modules/mail/outbox.server";
 import { formatDateTime, isTimeZone } from "~/modules/round/dates";
 import { formatSize } from "./attachment-rules";
 import type { RespondentRound } from "./respondent-round.server";
+
+/**
+ * Changes made after a submission wait in AnswerDraft (the coordinators keep seeing what was
+ * submitted); submitting again or withdrawing makes them the answers. SQL function of
+ * migration 20261129170000_answer_drafts.
+ */
+async function applyAnswerDrafts(tx: Prisma.TransactionClient, responseId: string) {
+  await tx.$queryRaw`SELECT apply_answer_drafts(${responseId})`;
+}
 
 /** The versions submitted so far, newest first, with who submitted each. */
 export async function submissionsOf(responseId: string | undefined) {
@@ -97,6 +106,7 @@ export async function submitResponse(input: {
       },
     });
     if (receiptKey) await tx.saveReceipt.create({ data: { key: receiptKey, responseId, result: { submission: submission.number } } });
+    await applyAnswerDrafts(tx, responseId);
     await tx.response.update({
       where: { id: responseId },
       data: {
@@ -155,6 +165,8 @@ export async function withdrawResponse(input: { round: RespondentRound; userId: 
     // A replayed withdrawal changes nothing.
     if (current.status !== "SUBMITTED") return { response: current, changed: false };
     const now = new Date();
+    // Changes made since submitting become the draft's answers (before the status changes, so the tally follows).
+    await applyAnswerDrafts(tx, responseId);
     const response = await tx.response.update({ where: { id: responseId }, data: { status: "WITHDRAWN", withdrawnAt: now } });
     await audit(tx, {
       actorId: userId,
