@@ -109,13 +109,24 @@ test("a submitter reviews, attaches files, submits, resubmits and withdraws", as
   expect(receipt).toMatch(/letter\.pdf \(\d+ B\)/);
   expect(receipt).toContain("version 1");
 
+  // Change an answer: it waits, unsent, until the response is submitted again (decision 014).
+  await page.goto(submittedUrl.replace(/\/submitted$/, "/review"));
+  await page.getByRole("link", { name: /^Change answers/ }).first().click();
+  await page.locator("textarea").first().fill("Changed after submitting version 1.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.locator("textarea").first()).toHaveValue("Changed after submitting version 1.");
+
   // Reopen and submit again: version 2, with version 1 listed.
   await page.goto(submittedUrl.replace(/\/submitted$/, "/review"));
   await expect(page.getByText(/Version 1 of your organisation's response was submitted on/)).toBeVisible();
+  await expect(page.getByText("Since then, 1 answer has been changed. The coordinators see the submitted version until your organisation submits again.")).toBeVisible();
+  await expectAccessible(page, "review, changed since submitting");
   await expect(page.getByLabel(/Confidential: seen only by the coordinators/)).toBeChecked();
   await page.getByRole("button", { name: "Submit again with these answers" }).click();
   await expect(page.getByText("This is version 2 of the response.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Submitted versions" })).toContainText("Version 1, submitted on");
+  await page.goto(submittedUrl.replace(/\/submitted$/, "/review"));
+  await expect(page.getByText(/Since then/)).toHaveCount(0);
 
   // Withdraw, with a confirmation step that can be cancelled.
   await page.goto(submittedUrl.replace(/\/submitted$/, "/review"));
