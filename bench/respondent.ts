@@ -18,6 +18,7 @@
 import { chromium } from "@playwright/test";
 import type { Db } from "../app/modules/db/client.server";
 import { chromiumPath } from "../tests/e2e/chromium";
+import { percentile } from "./latency";
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 200);
 const SLUG = "bench-respondent";
@@ -104,11 +105,6 @@ export async function prepareRespondentBench(db: Db): Promise<RespondentSetup> {
     respondents: names.slice(0, RESPONDENTS).map((name, i) => ({ email: emails[i]!, invitationId: invitations.get(organisations.get(name)!)! })),
     questionId: round.questions[0]!.id,
   };
-}
-
-/** The q-th percentile (0–100) of sorted values, nearest rank. */
-function percentile(sorted: number[], q: number) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1))] ?? NaN;
 }
 
 const randomKey = () => crypto.randomUUID().replace(/-/g, "");

@@ -9,6 +9,7 @@
  */
 import type { Db } from "../app/modules/db/client.server";
 import { generateLargeRound, type LargeRound } from "./generate";
+import { percentile } from "./latency";
 
 const REQUESTS = 50;
 const WARM_UP = 5;
@@ -21,10 +22,6 @@ export async function prepareResultsBench(db: Db, responses: number): Promise<Re
   console.log(`Results data set: ${set.reused ? "reused" : "made"} ${set.responses.toLocaleString("en")} responses, ${set.answers.toLocaleString("en")} answers (${set.seconds.toFixed(1)} s).`);
   // The second section: agreement, multiple choice and proposed wording (generate.ts).
   return { ...set, sectionKey: set.sections[1]!.key };
-}
-
-function percentile(sorted: number[], q: number) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1))] ?? NaN;
 }
 
 async function measure(url: string, cookie: string) {

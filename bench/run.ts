@@ -16,7 +16,6 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import autocannon from "autocannon";
 import { createCookie } from "@remix-run/node";
 import { startEmbeddedPostgres } from "../app/modules/db/embedded.server";
 import { applyPendingMigrations } from "../app/modules/db/migrate.server";
@@ -25,6 +24,7 @@ import { hashToken, randomToken } from "../app/modules/security/tokens.server";
 import { seedDemo } from "../prisma/seed/demo";
 import { exportsSummary, measureExports, prepareExportsBench } from "./exports";
 import { measureAutosave, measureSlowFirstLoad, prepareRespondentBench, respondentSummary } from "./respondent";
+import { loadTest } from "./latency";
 import { measureResultsPage, prepareResultsBench } from "./results";
 import { measureTextAnswers, prepareTextAnswersBench, textAnswersSummary } from "./text-answers";
 import { measureTrackingPage, prepareWorkspaceBench, workspaceSummary } from "./workspace";
@@ -111,15 +111,15 @@ try {
   for (const target of targets) {
     const check = await fetch(appUrl + target.path, { headers: { cookie: target.cookie }, redirect: "manual" });
     if (check.status !== 200) throw new Error(`${target.name} answered ${check.status}, not 200`);
-    await autocannon({ url: appUrl + target.path, connections: 5, duration: 2, headers: { cookie: target.cookie } }); // warm-up
-    const r = await autocannon({ url: appUrl + target.path, connections, duration: seconds, headers: { cookie: target.cookie } });
+    await loadTest({ url: appUrl + target.path, connections: 5, seconds: 2, cookie: target.cookie }); // warm-up
+    const r = await loadTest({ url: appUrl + target.path, connections, seconds, cookie: target.cookie });
     results.push({
       page: target.name,
       connections,
       seconds,
-      requests: r.requests.total,
-      requestsPerSecond: r.requests.average,
-      latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+      requests: r.requests,
+      requestsPerSecond: r.requestsPerSecond,
+      latencyMs: { p50: r.p50, p95: r.p95, p99: r.p99, max: r.max },
       non2xx: r.non2xx,
       errors: r.errors,
     });
@@ -150,7 +150,7 @@ try {
         page: r.page,
         "req/s": Math.round(r.requestsPerSecond),
         "p50 ms": r.latencyMs.p50,
-        "p90 ms": r.latencyMs.p90,
+        "p95 ms": r.latencyMs.p95,
         "p99 ms": r.latencyMs.p99,
         "non-2xx": r.non2xx,
         errors: r.errors,

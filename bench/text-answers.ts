@@ -8,6 +8,7 @@
  */
 import type { Db } from "../app/modules/db/client.server";
 import { generateLargeRound, type LargeRound } from "./generate";
+import { percentile } from "./latency";
 
 const TARGET_P95_MS = 300;
 
@@ -15,11 +16,6 @@ export type TextAnswersCase = { name: string; path: string; latencyMs: { p50: nu
 
 export function prepareTextAnswersBench(db: Db, responses: number): Promise<LargeRound> {
   return generateLargeRound(db, { responses });
-}
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 export async function measureTextAnswers(options: { appUrl: string; set: LargeRound; cookie: string; seconds: number }): Promise<TextAnswersCase[]> {

@@ -17,6 +17,7 @@ import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import { SMTPServer } from "smtp-server";
 import type { Db } from "../app/modules/db/client.server";
+import { percentile } from "./latency";
 
 const ORGANISATIONS = 500;
 const CONTACTS = 3;
@@ -231,11 +232,6 @@ export async function prepareWorkspaceBench(options: { databaseUrl: string; appU
     await smtp.close();
     await disconnectDb();
   }
-}
-
-/** The q-th percentile (0–100) of sorted values, nearest rank. */
-function percentile(sorted: number[], q: number) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1))] ?? NaN;
 }
 
 /** (c): autocannon on the running server, every response time kept for the percentiles. */
