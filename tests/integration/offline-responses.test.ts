@@ -106,6 +106,14 @@ describe("comment tables", () => {
     ]);
   });
 
+  it("reads a semicolon-separated Latin-1 table, as Excel writes CSV in French", async () => {
+    const rows = await readCommentTable({ filename: "commentaires.csv", content: fs.readFileSync("tests/fixtures/comment-table-latin1.csv") });
+    expect(rows.map((r) => [r.row, r.section, r.paragraph, r.comment, r.proposed])).toEqual([
+      [2, "3", "2", "Ventiler les données aussi par type d'engin; pas seulement par âge et sexe.", "Données ventilées par sexe, âge, handicap et type d'engin."],
+      [3, "Medical care and rehabilitation", "1", "Mentionner la réadaptation à base communautaire.", ""],
+    ]);
+  });
+
   it("gives a clear error for a file that is not a comment table", async () => {
     await expect(readCommentTable({ filename: "x.csv", content: Buffer.from("name,email\nA,a@b.c\n") })).rejects.toThrow(/Section.*Comment/);
     await expect(readCommentTable({ filename: "x.xlsx", content: Buffer.from("not a zip") })).rejects.toThrow(/not a readable Excel/);

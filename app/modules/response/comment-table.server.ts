@@ -5,8 +5,8 @@
  * report before anything is stored.
  */
 import ExcelJS from "exceljs";
-import { parse } from "csv-parse/sync";
 import { db } from "~/modules/db/client.server";
+import { CsvUploadError, readCsvUpload } from "~/modules/forms/csv-upload.server";
 import type { AnswerValue } from "~/modules/questionnaire/questions";
 
 export type CommentRow = { row: number; section: string; paragraph: string; comment: string; proposed: string };
@@ -79,14 +79,13 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function readCommentTable(file: { filename: string; content: Buffer }): Promise<CommentRow[]> {
   const name = file.filename.toLowerCase();
   if (name.endsWith(".csv")) {
-    const text = file.content.toString("utf8").replace(/^\uFEFF/, "");
-    let table: string[][];
+    // Accepts Windows-1252 too: the coordinator sees every row in the report before confirming.
     try {
-      table = parse(text, { relax_column_count: true, skip_empty_lines: true });
+      return toRows(readCsvUpload(file.content, { windows1252: true }));
     } catch (error) {
-      throw new CommentTableError(`This CSV file cannot be read: ${(error as Error).message}`);
+      if (error instanceof CsvUploadError) throw new CommentTableError(error.message);
+      throw error;
     }
-    return toRows(table);
   }
   if (name.endsWith(".xlsx")) {
     const workbook = new ExcelJS.Workbook();
