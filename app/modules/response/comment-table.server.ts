@@ -5,6 +5,7 @@
  * report before anything is stored.
  */
 import ExcelJS from "exceljs";
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
 import { CsvUploadError, readCsvUpload } from "~/modules/forms/csv-upload.server";
 import type { AnswerValue } from "~/modules/questionnaire/questions";
@@ -111,9 +112,12 @@ export async function readCommentTable(file: { filename: string; content: Buffer
 
 const normalise = (s: string) => s.toLowerCase().replace(/^(section|chapter|part)\s+/i, "").replace(/[.:]+$/, "").replace(/\s+/g, " ").trim();
 
-/** Matches every row to a section and its questions; reports what cannot be matched. */
-export async function planCommentTable(roundId: string, rows: CommentRow[]): Promise<PlannedRow[]> {
-  const round = await db().round.findUniqueOrThrow({
+/**
+ * Matches every row to a section and its questions; reports what cannot be matched. Run again
+ * in the confirming transaction (`client`), as the questionnaire may have changed meanwhile.
+ */
+export async function planCommentTable(roundId: string, rows: CommentRow[], client: Prisma.TransactionClient = db()): Promise<PlannedRow[]> {
+  const round = await client.round.findUniqueOrThrow({
     where: { id: roundId },
     include: {
       version: { include: { sections: { orderBy: { position: "asc" } } } },
@@ -155,8 +159,9 @@ export async function planCommentTable(roundId: string, rows: CommentRow[]): Pro
 }
 
 /**
- * One answer per question: the rows' comments joined in table order, each prefixed with its
- * paragraph; a proposed change without its own question is kept in the comment text.
+ * One answer per question: the rows' comments and proposed changes joined in table order, each
+ * prefixed with its paragraph ("¶ n: ", which the comment matrix splits on); a proposed change
+ * without its own question is kept in the comment text.
  */
 export function answersFromPlan(plan: PlannedRow[]): Map<string, AnswerValue> {
   const texts = new Map<string, string[]>();
@@ -170,7 +175,7 @@ export function answersFromPlan(plan: PlannedRow[]): Map<string, AnswerValue> {
     const where = `${about}${r.paragraph ? `¶ ${r.paragraph}: ` : ""}`;
     if (r.comment) add(r.commentQuestionId, `${where}${r.comment}`);
     if (r.proposed) {
-      if (r.proposalQuestionId) add(r.proposalQuestionId, r.proposed);
+      if (r.proposalQuestionId) add(r.proposalQuestionId, `${r.paragraph ? `¶ ${r.paragraph}: ` : ""}${r.proposed}`);
       else add(r.commentQuestionId, `${where}Proposed change: ${r.proposed}`);
     }
   }
