@@ -53,7 +53,8 @@ export async function storeAndSubmit(
     create: { roundId: input.roundId, organisationId: input.organisationId },
     update: {},
   });
-  // Locked first: an autosave of the organisation's draft waits, and is then told of the change.
+  // Locked before reading the answers (as save_answers does): a racing autosave of the draft
+  // waits, then its revision check reports the added text as a conflict instead of overwriting it.
   await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
   const existing = new Map(
     (await tx.answer.findMany({ where: { responseId: response.id, questionId: { in: [...input.answers.keys()] } }, select: { questionId: true, choices: true, text: true } })).map(
@@ -74,7 +75,7 @@ export async function storeAndSubmit(
     if (oldText && newText) appendedTo.push(questionId);
     const choices = before.choices.length > 0 ? before.choices : value.choices;
     if (before.choices.length > 0 && value.choices.length > 0 && before.choices.join() !== value.choices.join()) keptChoices.push(questionId);
-    if (text === before.text && choices === before.choices) continue;
+    if (text === before.text && choices.join() === before.choices.join()) continue;
     await tx.answer.update({
       where: { responseId_questionId: { responseId: response.id, questionId } },
       data: { choices, text, updatedById: input.actorId, revision: { increment: 1 } },
