@@ -11,8 +11,11 @@ export function fieldId(name: string) {
   return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 }
 
-/** `focusKey` changes on each submit attempt: the summary then takes focus (not on every keystroke). */
-export function ErrorSummary({ errors, focusKey }: { errors: FieldErrors | undefined; focusKey?: unknown }) {
+/**
+ * `focusKey` changes on each submit attempt: the summary then takes focus (not on every keystroke).
+ * `idPrefix`: the prefix of the form's field ids, when two forms on a page share field names.
+ */
+export function ErrorSummary({ errors, focusKey, idPrefix = "" }: { errors: FieldErrors | undefined; focusKey?: unknown; idPrefix?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const { t } = useTranslation("common");
   const entries = Object.entries(errors ?? {});
@@ -27,7 +30,7 @@ export function ErrorSummary({ errors, focusKey }: { errors: FieldErrors | undef
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
-            {name === "form" ? t(message) : <a href={`#${fieldId(name)}`}>{t(message)}</a>}
+            {name === "form" ? t(message) : <a href={`#${idPrefix}${fieldId(name)}`}>{t(message)}</a>}
           </li>
         ))}
       </ul>
@@ -35,26 +38,26 @@ export function ErrorSummary({ errors, focusKey }: { errors: FieldErrors | undef
   );
 }
 
-type DescribedProps = { name: string; hint?: string; error?: string };
+type DescribedProps = { name: string; hint?: string; error?: string; idPrefix?: string };
 
 /** ids for the hint and error of a field, to put in aria-describedby */
-export function describedBy({ name, hint, error }: DescribedProps) {
-  const ids = [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean);
+export function describedBy({ name, hint, error, idPrefix = "" }: DescribedProps) {
+  const ids = [hint ? `${idPrefix}${fieldId(name)}-hint` : null, error ? `${idPrefix}${fieldId(name)}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export function Hint({ name, hint }: { name: string; hint?: string }) {
+export function Hint({ name, hint, idPrefix = "" }: { name: string; hint?: string; idPrefix?: string }) {
   return hint ? (
-    <span className="hint" id={`${fieldId(name)}-hint`}>
+    <span className="hint" id={`${idPrefix}${fieldId(name)}-hint`}>
       {hint}
     </span>
   ) : null;
 }
 
-export function FieldError({ name, error }: { name: string; error?: string }) {
+export function FieldError({ name, error, idPrefix = "" }: { name: string; error?: string; idPrefix?: string }) {
   const { t } = useTranslation("common");
   return error ? (
-    <span className="error-message" id={`${fieldId(name)}-error`}>
+    <span className="error-message" id={`${idPrefix}${fieldId(name)}-error`}>
       <span className="visually-hidden">{t("errorPrefix")}</span>
       {t(error)}
     </span>
@@ -72,14 +75,14 @@ export function TextField(
     inputProps?: React.InputHTMLAttributes<HTMLInputElement>;
   },
 ) {
-  const { name, label, hint, error, type = "text" } = props;
+  const { name, label, hint, error, type = "text", idPrefix = "" } = props;
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>{label}</label>
-      <Hint name={name} hint={hint} />
-      <FieldError name={name} error={error} />
+      <label htmlFor={`${idPrefix}${fieldId(name)}`}>{label}</label>
+      <Hint name={name} hint={hint} idPrefix={idPrefix} />
+      <FieldError name={name} error={error} idPrefix={idPrefix} />
       <input
-        id={fieldId(name)}
+        id={`${idPrefix}${fieldId(name)}`}
         name={name}
         type={type}
         defaultValue={props.defaultValue}

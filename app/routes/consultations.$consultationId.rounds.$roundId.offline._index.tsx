@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, FieldError, fieldId } from "~/components/forms";
+import { describedBy, ErrorSummary, FieldError, fieldId, Hint } from "~/components/forms";
 import { QuestionField } from "~/components/respondent/question-field";
 import { useValidatedForm } from "~/components/use-validated-form";
 import { db } from "~/modules/db/client.server";
@@ -13,15 +13,16 @@ import { readMultipartForm, uploadedFile, UploadTooLargeError } from "~/modules/
 import { validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { answersSchema, answerValues, fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
 import { CommentTableError, planCommentTable, readCommentTable } from "~/modules/response/comment-table.server";
-import { recordOfflineResponse } from "~/modules/response/offline.server";
+import { recordingRefusal, recordOfflineResponse } from "~/modules/response/offline.server";
 import { OFFLINE_CHANNELS, OfflineResponseSchema } from "~/modules/response/offline-schema";
 import { loadRespondentRound } from "~/modules/response/respondent-round.server";
 import { ATTRIBUTION_CHOICES } from "~/modules/response/submit-schema";
-import { requireRoundAccess } from "~/modules/round/round-access.server";
+import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Views received outside the platform – Consult" }];
 
 const MAX_UPLOAD = 20 * 1024 * 1024;
+const FILE_HINT = "The letter or note as received: PDF, Word, an image… up to 20 MB.";
 
 async function questionsOf(roundId: string) {
   const invitation = await db().invitation.findFirst({ where: { roundId }, select: { id: true } });
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round, role } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
   const organisations = await db().organisation.findMany({
     where: { invitations: { some: { roundId: round.id, revokedAt: null } } },
-    select: { id: true, name: true },
+    select: { id: true, name: true, responses: { where: { roundId: round.id, answers: { some: {} } }, select: { status: true } } },
     orderBy: { name: "asc" },
   });
   return {
@@ -41,7 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     roundId: round.id,
     roundTitle: round.title,
     canEdit: role !== "ANALYST",
-    organisations,
+    refusal: round.consultation.archivedAt ? "This consultation is archived: it is read-only." : recordingRefusal(round),
+    // Organisations that already answered: what is recorded for them is added to their answers.
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, answered: o.responses[0]?.status ?? null })),
     sections: (await questionsOf(round.id)).map((s) => ({ key: s.key, heading: s.heading, questions: s.questions })),
   };
 }
@@ -49,15 +52,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { intent: string; errors: FieldErrors; values: Record<string, string | string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { round, user } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
-  if (!(user.isAdmin || (await db().consultationMember.count({ where: { userId: user.id, consultationId: round.consultationId, role: "COORDINATOR" } })))) {
-    throw data({ message: "Only coordinators record responses." }, { status: 403 });
-  }
+  const { round, user } = await requireRoundManager(request, params.consultationId!, params.roundId!);
+  const refusal = recordingRefusal(round);
+  if (refusal) throw data({ message: refusal }, { status: 409 });
   let form: FormData;
   try {
     form = await readMultipartForm(request, MAX_UPLOAD);
   } catch (error) {
-    if (error instanceof UploadTooLargeError) return data<ActionResult>({ intent: "", errors: { file: error.message }, values: {} }, { status: 400 });
+    // The body was not read, so the button's intent is unknown: each form names it in its URL too.
+    const intent = new URL(request.url).searchParams.get("intent") ?? "";
+    if (error instanceof UploadTooLargeError) return data<ActionResult>({ intent, errors: { file: error.message }, values: {} }, { status: 400 });
     throw error;
   }
   const intent = String(form.get("intent") ?? "");
@@ -119,25 +123,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/consultations/${round.consultationId}/rounds/${round.id}?recorded=1`);
 }
 
-function MetaFields({ d, errors, register, values, fixedChannel }: {
-  d: { organisations: Array<{ id: string; name: string }> };
+const ANSWERED: Record<string, string> = { DRAFT: "has a draft response", SUBMITTED: "has already responded", WITHDRAWN: "withdrew a response" };
+
+/** The fields both forms share; `idPrefix` keeps the ids of the two forms apart. */
+function MetaFields({ d, errors, register, values, idPrefix, fixedChannel }: {
+  d: { organisations: Array<{ id: string; name: string; answered: string | null }> };
   errors: FieldErrors;
   register: ReturnType<typeof useValidatedForm>["register"];
   values: Record<string, string | string[]>;
+  idPrefix: string;
   fixedChannel?: string;
 }) {
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
-  const prefix = fixedChannel ? "table-" : "";
+  const id = (name: string) => `${idPrefix}${fieldId(name)}`;
+  const tied = (name: string) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": describedBy({ name, error: errors[name], idPrefix }) });
   return (
     <>
       <div className={`field${errors.organisationId ? " field--error" : ""}`}>
-        <label htmlFor={`${prefix}${fieldId("organisationId")}`}>Organisation</label>
-        <FieldError name="organisationId" error={errors.organisationId} />
-        <select id={`${prefix}${fieldId("organisationId")}`} defaultValue={v("organisationId")} {...register("organisationId")}>
+        <label htmlFor={id("organisationId")}>Organisation</label>
+        <FieldError name="organisationId" error={errors.organisationId} idPrefix={idPrefix} />
+        <select id={id("organisationId")} defaultValue={v("organisationId")} {...tied("organisationId")} {...register("organisationId")}>
           <option value="">Choose…</option>
           {d.organisations.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
+              {o.answered ? ` (${ANSWERED[o.answered] ?? "has answers"}: added to them)` : ""}
             </option>
           ))}
         </select>
@@ -146,9 +156,9 @@ function MetaFields({ d, errors, register, values, fixedChannel }: {
         <input type="hidden" name="channel" value={fixedChannel} />
       ) : (
         <div className={`field${errors.channel ? " field--error" : ""}`}>
-          <label htmlFor={fieldId("channel")}>Received as</label>
-          <FieldError name="channel" error={errors.channel} />
-          <select id={fieldId("channel")} defaultValue={v("channel")} {...register("channel")}>
+          <label htmlFor={id("channel")}>Received as</label>
+          <FieldError name="channel" error={errors.channel} idPrefix={idPrefix} />
+          <select id={id("channel")} defaultValue={v("channel")} {...tied("channel")} {...register("channel")}>
             <option value="">Choose…</option>
             {OFFLINE_CHANNELS.map((c) => (
               <option key={c.id} value={c.id}>
@@ -159,14 +169,14 @@ function MetaFields({ d, errors, register, values, fixedChannel }: {
         </div>
       )}
       <div className={`field${errors.receivedAt ? " field--error" : ""}`}>
-        <label htmlFor={`${prefix}${fieldId("receivedAt")}`}>Date received</label>
-        <FieldError name="receivedAt" error={errors.receivedAt} />
-        <input id={`${prefix}${fieldId("receivedAt")}`} type="date" defaultValue={v("receivedAt")} {...register("receivedAt")} />
+        <label htmlFor={id("receivedAt")}>Date received</label>
+        <FieldError name="receivedAt" error={errors.receivedAt} idPrefix={idPrefix} />
+        <input id={id("receivedAt")} type="date" defaultValue={v("receivedAt")} {...tied("receivedAt")} {...register("receivedAt")} />
       </div>
       <div className={`field${errors.attribution ? " field--error" : ""}`}>
-        <fieldset id={`${prefix}${fieldId("attribution")}`} tabIndex={-1}>
+        <fieldset id={id("attribution")} tabIndex={-1} aria-describedby={describedBy({ name: "attribution", error: errors.attribution, idPrefix })}>
           <legend>Attribution the organisation asked for</legend>
-          <FieldError name="attribution" error={errors.attribution} />
+          <FieldError name="attribution" error={errors.attribution} idPrefix={idPrefix} />
           <div className="choices">
             {ATTRIBUTION_CHOICES.map((c) => (
               <label className="choice" key={c.id}>
@@ -187,6 +197,21 @@ function MetaFields({ d, errors, register, values, fixedChannel }: {
   );
 }
 
+/** Said before both forms: recording for an organisation that already answered adds, never replaces. */
+function AlreadyAnswered({ organisations }: { organisations: Array<{ name: string; answered: string | null }> }) {
+  const answered = organisations.filter((o) => o.answered);
+  if (answered.length === 0) return null;
+  return (
+    <div className="notice notice--warning">
+      <p>
+        Some organisations already have answers in this round: {answered.map((o) => `${o.name} (${ANSWERED[o.answered!] ?? "has answers"})`).join(", ")}. What
+        you record or import for them is added after their existing text, under a line naming the channel and date; nothing they wrote is
+        replaced, and a choice they already made is kept.
+      </p>
+    </div>
+  );
+}
+
 export default function OfflineResponses() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -196,29 +221,51 @@ export default function OfflineResponses() {
   const tableValues = actionData?.intent === "import-table" ? actionData.values : {};
   let number = 0;
   if (!d.canEdit) return <p>Only coordinators record responses received outside the platform.</p>;
+  const back = (
+    <p>
+      <Link className="back-link" to={`/consultations/${d.consultationId}/rounds/${d.roundId}`}>← {d.roundTitle}</Link>
+    </p>
+  );
+  if (d.refusal) {
+    return (
+      <>
+        {back}
+        <h1>Views received outside the platform</h1>
+        <div className="notice notice--warning">
+          <p>{d.refusal}</p>
+        </div>
+      </>
+    );
+  }
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/consultations/${d.consultationId}/rounds/${d.roundId}`}>← {d.roundTitle}</Link>
-      </p>
+      {back}
       <h1>Views received outside the platform</h1>
       <p className="lead prose">
         Many States answer by letter, note verbale, email or in a meeting. Record their views here on the organisation's
         behalf: they count everywhere like answers given on the platform.
       </p>
+      <AlreadyAnswered organisations={d.organisations} />
 
       <h2>Import a comment table</h2>
       <p className="prose">
         An Excel (.xlsx) or CSV file whose first row names the columns <strong>Section</strong>, <strong>Paragraph</strong>,{" "}
         <strong>Comment</strong> and <strong>Proposed change</strong>. You will see a row-by-row report before anything is saved.
       </p>
-      <ErrorSummary errors={table.errors} focusKey={[table.submitCount, actionData]} />
-      <Form method="post" encType="multipart/form-data" ref={table.formRef} onSubmit={table.onSubmit} noValidate className="prose">
-        <MetaFields d={d} errors={table.errors} register={table.register} values={tableValues} fixedChannel="COMMENT_TABLE" />
+      <ErrorSummary errors={table.errors} focusKey={[table.submitCount, actionData]} idPrefix="table-" />
+      <Form method="post" action="?index&intent=import-table" encType="multipart/form-data" ref={table.formRef} onSubmit={table.onSubmit} noValidate className="prose">
+        <MetaFields d={d} errors={table.errors} register={table.register} values={tableValues} idPrefix="table-" fixedChannel="COMMENT_TABLE" />
         <div className={`field${table.errors.file ? " field--error" : ""}`}>
-          <label htmlFor="table-file">Comment table</label>
-          <FieldError name="file" error={table.errors.file} />
-          <input id="table-file" name="file" type="file" accept=".xlsx,.csv" />
+          <label htmlFor={`table-${fieldId("file")}`}>Comment table</label>
+          <FieldError name="file" error={table.errors.file} idPrefix="table-" />
+          <input
+            id={`table-${fieldId("file")}`}
+            name="file"
+            type="file"
+            accept=".xlsx,.csv"
+            aria-invalid={table.errors.file ? true : undefined}
+            aria-describedby={describedBy({ name: "file", error: table.errors.file, idPrefix: "table-" })}
+          />
         </div>
         <button className="button" type="submit" name="intent" value="import-table">
           Check the table
@@ -226,15 +273,22 @@ export default function OfflineResponses() {
       </Form>
 
       <h2>Record a response</h2>
+      {/* No id prefix here: the question fields use the plain ids the summary links to. */}
       <ErrorSummary errors={record.errors} focusKey={[record.submitCount, actionData]} />
-      <Form method="post" encType="multipart/form-data" ref={record.formRef} onSubmit={record.onSubmit} noValidate>
+      <Form method="post" action="?index&intent=record" encType="multipart/form-data" ref={record.formRef} onSubmit={record.onSubmit} noValidate>
         <div className="prose">
-          <MetaFields d={d} errors={record.errors} register={record.register} values={recordValues} />
+          <MetaFields d={d} errors={record.errors} register={record.register} values={recordValues} idPrefix="" />
           <div className={`field${record.errors.file ? " field--error" : ""}`}>
-            <label htmlFor="record-file">Original document (optional)</label>
-            <span className="hint">The letter or note as received: PDF, Word, an image… up to 20 MB.</span>
+            <label htmlFor={fieldId("file")}>Original document (optional)</label>
+            <Hint name="file" hint={FILE_HINT} />
             <FieldError name="file" error={record.errors.file} />
-            <input id="record-file" name="file" type="file" />
+            <input
+              id={fieldId("file")}
+              name="file"
+              type="file"
+              aria-invalid={record.errors.file ? true : undefined}
+              aria-describedby={describedBy({ name: "file", hint: FILE_HINT, error: record.errors.file })}
+            />
           </div>
         </div>
         {d.sections.map((s) => (

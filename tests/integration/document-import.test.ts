@@ -182,6 +182,10 @@ describe("reading Word", () => {
       }
     };
     expect(await reason("draft.docx", Buffer.from("not a zip at all"))).toMatch(/not a Word document/);
+    // Word encrypts a protected .docx into an OLE compound file (the header of the fixture).
+    expect(await reason("protected.docx", fs.readFileSync(path.join(FIXTURES, "password-protected.docx")))).toBe(
+      "This document is password-protected (or is an old .doc file): remove the password in Word, save as .docx and upload again.",
+    );
     expect(await reason("draft.doc", Buffer.from("\xd0\xcf\x11\xe0", "latin1"))).toMatch(/old Word document \(\.doc\)/);
     expect(await reason("draft.pdf", Buffer.from("%PDF-1.7"))).toMatch(/\.docx\) or a Markdown/);
     expect(await reason("draft.md", Buffer.from([0xff, 0xfe, 0x41, 0x00]))).toMatch(/not a text file|UTF-8/);

@@ -291,6 +291,22 @@ describe("organisations and contacts", () => {
     ]);
   });
 
+  it("a refused contact form changes nobody: the existing person keeps their name and language", async () => {
+    const contactForm = (fields: Record<string, string>) =>
+      outcome(() => organisationAction({ request: post(`/stakeholders/${organisationId}`, { language: "es", role: "SUBMITTER", ...fields }, coordinator), params: { organisationId }, context }));
+    const person = () => db().user.findUniqueOrThrow({ where: { email: "new.person@scl.example" }, select: { name: true, language: true } });
+    const before = await person();
+    const added = await contactForm({ intent: "add-contact", contactName: "Someone Else", email: "new.person@scl.example" });
+    expect(added.status).toBe(400);
+    expect(added.data.errors.email).toMatch(/already a contact/);
+    expect(await person()).toEqual(before);
+    // Pointing another contact at this person's email is refused the same way.
+    const other = await db().contact.findFirstOrThrow({ where: { organisationId, user: { email: "hawa@rst-tchad.example" } } });
+    const updated = await contactForm({ intent: "update-contact", contactId: other.id, contactName: "Someone Else", email: "new.person@scl.example" });
+    expect(updated.status).toBe(400);
+    expect(await person()).toEqual(before);
+  });
+
   it("edits and removes a contact, audited", async () => {
     const contact = await db().contact.findFirstOrThrow({ where: { organisationId, user: { email: "new.person@scl.example" } } });
     const edited = await outcome(() =>

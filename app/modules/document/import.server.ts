@@ -219,8 +219,16 @@ async function readDocx(content: Buffer): Promise<DraftImport> {
   return parseMarkdownDraft(markdown, { source: "docx", title, warnings });
 }
 
+// Word saves a password-protected .docx (and an old .doc) as an OLE compound file, not a zip.
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
 /** A .docx is a zip: check the signature and the declared unpacked size before unzipping. */
 function checkZip(content: Buffer) {
+  if (content.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
+    throw new DraftImportError(
+      "This document is password-protected (or is an old .doc file): remove the password in Word, save as .docx and upload again.",
+    );
+  }
   if (content.length < 22 || content.readUInt32LE(0) !== 0x04034b50) {
     throw new DraftImportError("This file is not a Word document (.docx), even though its name ends in .docx.");
   }

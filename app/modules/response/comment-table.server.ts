@@ -5,8 +5,9 @@
  * report before anything is stored.
  */
 import ExcelJS from "exceljs";
-import { parse } from "csv-parse/sync";
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
+import { CsvUploadError, readCsvUpload } from "~/modules/forms/csv-upload.server";
 import type { AnswerValue } from "~/modules/questionnaire/questions";
 
 export type CommentRow = { row: number; section: string; paragraph: string; comment: string; proposed: string };
@@ -79,14 +80,13 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function readCommentTable(file: { filename: string; content: Buffer }): Promise<CommentRow[]> {
   const name = file.filename.toLowerCase();
   if (name.endsWith(".csv")) {
-    const text = file.content.toString("utf8").replace(/^\uFEFF/, "");
-    let table: string[][];
+    // Accepts Windows-1252 too: the coordinator sees every row in the report before confirming.
     try {
-      table = parse(text, { relax_column_count: true, skip_empty_lines: true });
+      return toRows(readCsvUpload(file.content, { windows1252: true }));
     } catch (error) {
-      throw new CommentTableError(`This CSV file cannot be read: ${(error as Error).message}`);
+      if (error instanceof CsvUploadError) throw new CommentTableError(error.message);
+      throw error;
     }
-    return toRows(table);
   }
   if (name.endsWith(".xlsx")) {
     const workbook = new ExcelJS.Workbook();
@@ -112,9 +112,12 @@ export async function readCommentTable(file: { filename: string; content: Buffer
 
 const normalise = (s: string) => s.toLowerCase().replace(/^(section|chapter|part)\s+/i, "").replace(/[.:]+$/, "").replace(/\s+/g, " ").trim();
 
-/** Matches every row to a section and its questions; reports what cannot be matched. */
-export async function planCommentTable(roundId: string, rows: CommentRow[]): Promise<PlannedRow[]> {
-  const round = await db().round.findUniqueOrThrow({
+/**
+ * Matches every row to a section and its questions; reports what cannot be matched. Run again
+ * in the confirming transaction (`client`), as the questionnaire may have changed meanwhile.
+ */
+export async function planCommentTable(roundId: string, rows: CommentRow[], client: Prisma.TransactionClient = db()): Promise<PlannedRow[]> {
+  const round = await client.round.findUniqueOrThrow({
     where: { id: roundId },
     include: {
       version: { include: { sections: { orderBy: { position: "asc" } } } },
@@ -156,8 +159,9 @@ export async function planCommentTable(roundId: string, rows: CommentRow[]): Pro
 }
 
 /**
- * One answer per question: the rows' comments joined in table order, each prefixed with its
- * paragraph; a proposed change without its own question is kept in the comment text.
+ * One answer per question: the rows' comments and proposed changes joined in table order, each
+ * prefixed with its paragraph ("¶ n: ", which the comment matrix splits on); a proposed change
+ * without its own question is kept in the comment text.
  */
 export function answersFromPlan(plan: PlannedRow[]): Map<string, AnswerValue> {
   const texts = new Map<string, string[]>();
@@ -171,7 +175,7 @@ export function answersFromPlan(plan: PlannedRow[]): Map<string, AnswerValue> {
     const where = `${about}${r.paragraph ? `¶ ${r.paragraph}: ` : ""}`;
     if (r.comment) add(r.commentQuestionId, `${where}${r.comment}`);
     if (r.proposed) {
-      if (r.proposalQuestionId) add(r.proposalQuestionId, r.proposed);
+      if (r.proposalQuestionId) add(r.proposalQuestionId, `${r.paragraph ? `¶ ${r.paragraph}: ` : ""}${r.proposed}`);
       else add(r.commentQuestionId, `${where}Proposed change: ${r.proposed}`);
     }
   }

@@ -2,7 +2,7 @@
  * The stakeholder CSV: one row per contact (an organisation without contacts has one row of
  * its own). Export writes it and import reads it, so an exported file imports with no change.
  */
-import { parse } from "csv-parse/sync";
+import { CsvUploadError, readCsvUpload } from "~/modules/forms/csv-upload.server";
 
 export const STAKEHOLDER_COLUMNS = [
   "organisation",
@@ -41,30 +41,13 @@ function unprotectCell(value: string) {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
-function decode(content: Buffer): string {
-  try {
-    // ignoreBOM: false strips the byte-order mark Excel writes.
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(content);
-  } catch {
-    throw new StakeholderCsvError('The file is not UTF-8 text. In Excel choose "Save as" and "CSV UTF-8 (Comma delimited)", then upload it again.');
-  }
-}
-
-/** Excel in many European locales separates with semicolons: go by the header line. */
-function delimiterOf(text: string) {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  const count = (c: string) => header.split(c).length - 1;
-  const candidates = [",", ";", "\t"].sort((a, b) => count(b) - count(a));
-  return count(candidates[0]!) > 0 ? candidates[0]! : ",";
-}
-
 export function readStakeholderCsv(content: Buffer): { rows: CsvRow[]; ignoredColumns: string[] } {
-  const text = decode(content);
   let records: string[][];
   try {
-    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, trim: true });
+    records = readCsvUpload(content);
   } catch (error) {
-    throw new StakeholderCsvError(`The file could not be read as CSV: ${(error as Error).message}`);
+    if (error instanceof CsvUploadError) throw new StakeholderCsvError(error.message);
+    throw error;
   }
   const [header, ...data] = records;
   if (!header) throw new StakeholderCsvError("The file is empty.");

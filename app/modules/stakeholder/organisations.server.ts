@@ -93,7 +93,17 @@ export async function updateOrganisation(actorId: string, organisationId: string
   });
 }
 
-/** The person with this email, created if new; an existing person's name and language follow what was entered. */
+/** Whether the person with this email (if any) is already a contact of the organisation, other than `exceptUserId`. */
+async function alreadyContact(tx: Tx, organisationId: string, email: string, exceptUserId?: string) {
+  const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
+  if (!existing || existing.id === exceptUserId) return false;
+  return !!(await tx.contact.findUnique({ where: { organisationId_userId: { organisationId, userId: existing.id } }, select: { id: true } }));
+}
+
+/**
+ * The person with this email, created if new; an existing person's name and language follow
+ * what was entered. It writes, so call it only once the change is known to go ahead.
+ */
 async function personFor(tx: Tx, input: Pick<ContactInput, "email" | "contactName" | "language">) {
   const existing = await tx.user.findUnique({ where: { email: input.email } });
   if (!existing) return tx.user.create({ data: { email: input.email, name: input.contactName, language: input.language } });
@@ -103,9 +113,8 @@ async function personFor(tx: Tx, input: Pick<ContactInput, "email" | "contactNam
 
 export async function addContact(actorId: string, organisationId: string, input: ContactInput): Promise<ChangeResult> {
   return db().$transaction(async (tx): Promise<ChangeResult> => {
+    if (await alreadyContact(tx, organisationId, input.email)) return { ok: false, errors: { email: "This person is already a contact of the organisation" } };
     const user = await personFor(tx, input);
-    const already = await tx.contact.findUnique({ where: { organisationId_userId: { organisationId, userId: user.id } } });
-    if (already) return { ok: false, errors: { email: "This person is already a contact of the organisation" } };
     const contact = await tx.contact.create({ data: { organisationId, userId: user.id, role: input.role, isFocalPoint: input.isFocalPoint } });
     await audit(tx, { actorId, action: "contact.added", entityType: "Contact", entityId: contact.id, data: { organisationId, email: user.email, role: input.role } });
     return { ok: true, id: contact.id };
@@ -117,10 +126,10 @@ export async function updateContact(actorId: string, organisationId: string, inp
   return db().$transaction(async (tx): Promise<ChangeResult> => {
     const contact = await tx.contact.findFirst({ where: { id: input.contactId, organisationId }, include: { user: true } });
     if (!contact) return { ok: false, errors: { form: "This contact no longer exists." } };
-    const user = await personFor(tx, input);
-    if (user.id !== contact.userId && (await tx.contact.findUnique({ where: { organisationId_userId: { organisationId, userId: user.id } } }))) {
+    if (await alreadyContact(tx, organisationId, input.email, contact.userId)) {
       return { ok: false, errors: { email: "This person is already a contact of the organisation" } };
     }
+    const user = await personFor(tx, input);
     await tx.contact.update({ where: { id: contact.id }, data: { userId: user.id, role: input.role, isFocalPoint: input.isFocalPoint } });
     await audit(tx, {
       actorId,
