@@ -186,6 +186,20 @@ export async function withdrawInvitation(actorId: string, round: RoundRef, invit
     const invitation = await tx.invitation.findFirst({ where: { id: invitationId, roundId: round.id }, include: { organisation: true } });
     if (!invitation) return { ok: false, errors: { form: "That organisation is not invited to this round." } };
     if (invitation.revokedAt) return { ok: true };
+    // A submitted response is counted in the results, exports and summary: taking its
+    // organisation out would leave it counted there but missing from tracking and emails.
+    const response = await tx.response.findUnique({
+      where: { roundId_organisationId: { roundId: round.id, organisationId: invitation.organisationId } },
+      select: { status: true },
+    });
+    if (response?.status === "SUBMITTED") {
+      return {
+        ok: false,
+        errors: {
+          form: `${invitation.organisation.name} has submitted a response, so it stays in the round and its answers count. Only the organisation can withdraw its response.`,
+        },
+      };
+    }
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await audit(tx, {
       actorId,
