@@ -222,3 +222,25 @@ describe("the receipt", () => {
     expect(email.html).toContain("draft.docx");
   });
 });
+
+describe("after the round has closed", () => {
+  it("refuses to attach or remove a file (409, in the reader's language) and keeps the files as they are", async () => {
+    const before = await stored(iraq);
+    expect(before.length).toBeGreaterThan(0);
+    const { closesAt } = await db().round.findUniqueOrThrow({ where: { id: iraq.roundId } });
+    await db().round.update({ where: { id: iraq.roundId }, data: { closesAt: new Date(Date.now() - 60_000) } });
+    try {
+      const attached = await attach(iraq, iraq.contributor!.cookie, { name: "late.pdf", type: "application/pdf", content: fixture("letter.pdf") });
+      expect(attached.status).toBe(409);
+      const params = { invitationId: iraq.invitationId, attachmentId: before[0]!.id };
+      const removed = await outcome(() => removeAction({ request: post(`/respond/${iraq.invitationId}/attachments/${before[0]!.id}/remove`, {}, iraq.contributor!.cookie), params, context }));
+      expect(removed.status).toBe(409);
+      expect(removed.data.error).toBe(AR["error.closed"]);
+      const page = await outcome(() => removeLoader({ request: get(`/respond/${iraq.invitationId}/attachments/${before[0]!.id}/remove`, iraq.contributor!.cookie), params, context }));
+      expect(page.data.isOpen).toBe(false);
+      expect((await stored(iraq)).map((a) => a.id)).toEqual(before.map((a) => a.id));
+    } finally {
+      await db().round.update({ where: { id: iraq.roundId }, data: { closesAt } });
+    }
+  });
+});
