@@ -68,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revisions,
     stash: stash ? { time: when(stash.createdAt), answers: keptAnswers(section.questions, stash.fields) } : null,
     saveKey: newSaveKey(),
+    pageId: newSaveKey(),
     idleMinutes: env().SESSION_IDLE_MINUTES,
     next: next ? { key: next.key, heading: next.heading } : null,
     done: url.searchParams.get("saved") === "1" ? ("saved" as const) : url.searchParams.get("discarded") === "1" ? ("discarded" as const) : null,

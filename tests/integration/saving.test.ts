@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
 import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
 import { loadRespondentRound, type RespondentSection } from "~/modules/response/respondent-round.server";
-import { revName, seenName } from "~/modules/response/save-fields";
+import { PAGE_ID, revName, seenName } from "~/modules/response/save-fields";
 import { action as sectionAction, loader as sectionLoader } from "~/routes/respond.$invitationId.sections.$sectionKey";
 import { action as autosaveAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.autosave";
 import { action as downloadAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.download";
@@ -298,6 +298,34 @@ describe("bad input", () => {
     expect((await save(users.submitter.cookie, { [fieldName(comments.id)]: text })).status).toBe(302);
     expect((await answer(comments))!.text).toBe(text);
     expect((await page(users.submitter.cookie)).data.values[fieldName(comments.id)]).toBe(text);
+  });
+});
+
+describe("one person on two pages (tabs or devices)", () => {
+  const LAPTOP = "laptop-page-0001";
+  const PHONE = "phone-page-00001";
+  it("a stale save from another page is a conflict even for the same person; the same page racing itself is not", async () => {
+    const base = (await answer(comments))!.revision;
+    const first = await save(users.contributor.cookie, { [fieldName(comments.id)]: "Typed on the laptop.", [revName(comments.id)]: String(base), [PAGE_ID]: LAPTOP });
+    expect(first.status).toBe(302);
+
+    // The phone's page was rendered before that save: its text does not silently replace the laptop's.
+    const phone = await save(users.contributor.cookie, { [fieldName(comments.id)]: "Typed on the phone.", [revName(comments.id)]: String(base), [PAGE_ID]: PHONE });
+    expect(phone.status).toBe(409);
+    expect(phone.data.conflicts[0]).toMatchObject({ questionId: comments.id, theirsText: "Typed on the laptop.", by: users.contributor.name });
+    expect(await answer(comments)).toMatchObject({ text: "Typed on the laptop.", revision: base + 1 });
+
+    // "Save and continue" pressed on the laptop while its autosave was on the way: same page, stored.
+    const again = await save(users.contributor.cookie, { [fieldName(comments.id)]: "Typed on the laptop, and more.", [revName(comments.id)]: String(base), [PAGE_ID]: LAPTOP });
+    expect(again.status).toBe(302);
+    expect(await answer(comments)).toMatchObject({ text: "Typed on the laptop, and more.", revision: base + 2 });
+  });
+
+  it("a page id that is not a short token is a malformed post: 400, nothing stored", async () => {
+    const before = await answer(comments);
+    const result = await save(users.contributor.cookie, { [fieldName(comments.id)]: "Whatever.", [PAGE_ID]: "<script>" });
+    expect(result.status).toBe(400);
+    expect(await answer(comments)).toMatchObject({ text: before!.text, revision: before!.revision });
   });
 });
 

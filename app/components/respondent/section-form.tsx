@@ -12,7 +12,7 @@ import { QuestionField } from "~/components/respondent/question-field";
 import { RoundHeader, UntranslatedNote, type RoundHeaderProps } from "~/components/respondent/round-header";
 import { SECTION_CONFIG_ID, type SectionConfig } from "~/enhance/section-config";
 import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
-import { SAVE_KEY, type ConflictView } from "~/modules/response/save-fields";
+import { PAGE_ID, SAVE_KEY, type ConflictView } from "~/modules/response/save-fields";
 
 type Fields = Record<string, string | string[]>;
 
@@ -28,6 +28,7 @@ export type SectionPageData = {
   /** Text posted after the session ended, offered back (saved or discarded by a POST). */
   stash: { time: string; answers: Array<{ prompt: string; text: string }> } | null;
   saveKey: string;
+  pageId: string;
   idleMinutes: number;
   next: { key: string; heading: string } | null;
   done: "saved" | "discarded" | null;
@@ -150,6 +151,7 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
         ) : null}
         <Form method="post" id="answers" noValidate aria-label={t("yourAnswers")}>
           <input type="hidden" name={SAVE_KEY} value={d.saveKey} />
+          <input type="hidden" name={PAGE_ID} value={d.pageId} />
           {d.questions.map((q, i) => (
             <QuestionField
               key={q.id}

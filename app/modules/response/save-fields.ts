@@ -1,8 +1,10 @@
 /**
  * The hidden fields that travel with a section's answers (client-safe): the idempotency key
- * of the save, and per question the revision of the stored answer the typing started from.
+ * of the save, the id of the page it was typed in, and per question the revision of the stored answer the typing started from.
  */
 export const SAVE_KEY = "saveKey";
+/** Each rendering of a section page: a stale save from another page (tab, device) is a conflict, even by the same person. */
+export const PAGE_ID = "page";
 export const revName = (questionId: string) => `rev_${questionId}`;
 /** After a conflict: the stored revision the person has now seen (sent with "keep mine"). */
 export const seenName = (questionId: string) => `seen_${questionId}`;

@@ -37,8 +37,9 @@ type Outcome = { result: SaveResult } | { replay: SaveResult; sameResponse: bool
 /**
  * Autosaves come every few seconds from everyone writing, so a save is one statement: the
  * function save_answers (migration 20261129140000_save_answers, where its rules are written
- * out) locks the response, compares each posted answer with the stored one, writes what
- * changed with the response's time, the audit entry and the receipt, and answers the result.
+ * out, changed by 20261129170000 and 20261129170500) locks the response, compares each posted
+ * answer with the stored one, writes what changed with the response's time, the audit entry
+ * and the receipt, and answers the result.
  * Whether an answer says anything is decided here (isAnswered), as everywhere else.
  */
 export async function saveAnswers(input: {
@@ -48,6 +49,8 @@ export async function saveAnswers(input: {
   /** The revision each answer was based on (0: no answer yet); a question without one is not checked. */
   baseRevisions?: Map<string, number>;
   saveKey?: string;
+  /** The rendering of the page the answers were typed in (see PAGE_ID). */
+  pageId?: string;
 }): Promise<SaveResult & { replayed: boolean }> {
   const { scope, userId, values, saveKey } = input;
   const posted = [...values].map(([questionId, value], n) => ({
@@ -63,7 +66,8 @@ export async function saveAnswers(input: {
   // The same key posted twice at once queues on the response's lock and finds the receipt.
   const [{ outcome }] = (await db().$queryRaw<Array<{ outcome: Outcome }>>`
     SELECT save_answers(${scope.responseId}::text, ${scope.roundId}, ${scope.organisationId}, ${scope.consultationId}, ${userId},
-                        ${saveKey ?? null}::text, ${JSON.stringify(posted)}::jsonb, ${new Date()}::timestamp(3), ${randomUUID()}, ${randomUUID()}) AS outcome`) as [{ outcome: Outcome }];
+                        ${saveKey ?? null}::text, ${JSON.stringify(posted)}::jsonb, ${new Date()}::timestamp(3), ${randomUUID()}, ${randomUUID()},
+                        ${input.pageId ?? null}::text) AS outcome`) as [{ outcome: Outcome }];
   if ("replay" in outcome) {
     // A key of another organisation's response is not a replay of this save.
     if (!outcome.sameResponse) throw new SaveKeyReused();

@@ -74,7 +74,7 @@ export async function saveSection(request: Request, form: FormData, invitationId
 
   let result;
   try {
-    result = await saveAnswers({ scope: target, userId: user.id, values: post.answers, baseRevisions: post.baseRevisions, saveKey: post.saveKey });
+    result = await saveAnswers({ scope: target, userId: user.id, values: post.answers, baseRevisions: post.baseRevisions, saveKey: post.saveKey, pageId: post.pageId });
   } catch (error) {
     if (error instanceof SaveKeyReused) return data({ kind: "invalid" as const, errors: { form: (await translate())("wrongForm", { ns: "section" }) }, values: post.values, closed: false }, { status: 400, headers });
     throw error;

@@ -6,7 +6,7 @@
  */
 import { formValues, validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { answersSchema, answerValues, fieldName, isChoiceType, type AnswerValue, type FormQuestion } from "~/modules/questionnaire/questions";
-import { RESOLVE, revName, SAVE_KEY, seenName, type ConflictView } from "./save-fields";
+import { PAGE_ID, RESOLVE, revName, SAVE_KEY, seenName, type ConflictView } from "./save-fields";
 
 export type { ConflictView };
 import type { StoredConflict } from "./save.server";
@@ -21,6 +21,7 @@ export type SectionPost =
       answers: Map<string, AnswerValue>;
       baseRevisions: Map<string, number>;
       saveKey: string | undefined;
+      pageId: string | undefined;
     };
 
 const PER_QUESTION = /^(q|rev|seen)_(.+)$/;
@@ -34,11 +35,12 @@ export function parseSectionPost(input: FormData | Fields, questions: FormQuesti
     return match ? !ids.has(match[2]!) : false;
   });
   const key = values[SAVE_KEY];
+  const page = values[PAGE_ID];
   const revisionsOk = questions.every((q) => {
     const rev = values[revName(q.id)];
     return rev === undefined || (typeof rev === "string" && /^\d{1,9}$/.test(rev));
   });
-  if (forged || !revisionsOk || (key !== undefined && (typeof key !== "string" || !/^[\w-]{8,100}$/.test(key)))) {
+  if (forged || !revisionsOk || !isToken(key) || !isToken(page)) {
     return { ok: false, status: 400, reason: "wrong-form", errors: {}, values };
   }
   const result = validateForm(form, answersSchema(questions, { requireAll: false }));
@@ -63,8 +65,11 @@ export function parseSectionPost(input: FormData | Fields, questions: FormQuesti
       if (choice === "theirs") answers.delete(questionId);
     }
   }
-  return { ok: true, values, answers, baseRevisions, saveKey: typeof key === "string" ? key : undefined };
+  return { ok: true, values, answers, baseRevisions, saveKey: typeof key === "string" ? key : undefined, pageId: typeof page === "string" ? page : undefined };
 }
+
+/** A save key or page id: absent, or one short token. */
+const isToken = (value: string | string[] | undefined) => value === undefined || (typeof value === "string" && /^[\w-]{8,100}$/.test(value));
 
 function toFormData(fields: Fields) {
   const form = new FormData();
