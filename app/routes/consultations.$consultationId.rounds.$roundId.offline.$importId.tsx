@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { Attribution, ResponseChannel } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
-import { notFound } from "~/modules/auth/authorization.server";
+import { forbidden, notFound } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
 import { answersFromPlan, type PlannedRow } from "~/modules/response/comment-table.server";
 import { storeAndSubmit } from "~/modules/response/offline.server";
@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { round, pending, payload, user, role } = await load(request, params);
   if (role === "ANALYST") throw new Response("Only coordinators import comment tables.", { status: 403 });
+  if (round.consultation.archivedAt) forbidden("This consultation is archived: it is read-only.");
   const back = `/consultations/${round.consultationId}/rounds/${round.id}`;
   const intent = (await request.formData()).get("intent");
   if (pending.confirmedAt || pending.discardedAt) return redirect(`${back}/offline/${pending.id}`);

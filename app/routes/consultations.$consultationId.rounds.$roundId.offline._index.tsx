@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, FieldError, fieldId } from "~/components/forms";
 import { QuestionField } from "~/components/respondent/question-field";
 import { useValidatedForm } from "~/components/use-validated-form";
+import { forbidden } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
 import { readMultipartForm, uploadedFile, UploadTooLargeError } from "~/modules/forms/uploads.server";
 import { validateForm, type FieldErrors } from "~/modules/forms/validation";
@@ -50,6 +51,7 @@ type ActionResult = { intent: string; errors: FieldErrors; values: Record<string
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { round, user } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
+  if (round.consultation.archivedAt) forbidden("This consultation is archived: it is read-only.");
   if (!(user.isAdmin || (await db().consultationMember.count({ where: { userId: user.id, consultationId: round.consultationId, role: "COORDINATOR" } })))) {
     throw data({ message: "Only coordinators record responses." }, { status: 403 });
   }

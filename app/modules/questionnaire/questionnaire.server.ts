@@ -3,9 +3,8 @@
  * order, how many organisations answered each, the retired questions with their answers.
  */
 import type { Prisma, RoundStatus } from "~/generated/prisma/client";
-import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db, type Db } from "~/modules/db/client.server";
-import { requireRoundAccess } from "~/modules/round/round-access.server";
+import { requireRoundManager } from "~/modules/round/round-access.server";
 import { optionsOf, type QuestionType } from "./questions";
 import { typeLabel } from "./schemas";
 
@@ -31,10 +30,9 @@ export function questionnaireLock(status: RoundStatus): string | null {
     : null;
 }
 
-/** Coordinators change questionnaires; analysts only read them (403), strangers get a 404. */
+/** Coordinators change questionnaires; analysts only read them (403), strangers get a 404, an archived consultation refuses (403). */
 export async function requireQuestionnaireEditor(request: Request, consultationId: string, roundId: string) {
-  const { user } = await requireConsultationAccess(request, consultationId, { allowAnalyst: false });
-  const { round } = await requireRoundAccess(request, consultationId, roundId);
+  const { user, round } = await requireRoundManager(request, consultationId, roundId);
   return { user, round };
 }
 
