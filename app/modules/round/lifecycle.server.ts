@@ -134,6 +134,7 @@ async function tellCoordinators(tx: Tx, round: LockedRound, actorId: string | nu
       template: "round-opened",
       to: user.email,
       language: user.language,
+      consultationId: round.consultationId,
       props: {
         name: user.name,
         consultationTitle: round.consultation.title,
