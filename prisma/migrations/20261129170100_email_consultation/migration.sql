@@ -13,3 +13,6 @@ WHERE l."id" = m."invitationLinkId";
 CREATE INDEX "EmailMessage_consultationId_createdAt_idx" ON "EmailMessage"("consultationId", "createdAt");
 
 ALTER TABLE "EmailMessage" ADD CONSTRAINT "EmailMessage_consultationId_fkey" FOREIGN KEY ("consultationId") REFERENCES "Consultation"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- The tracking table reads each personal link's latest email (round/tracking.server.ts).
+CREATE INDEX "EmailMessage_invitationLinkId_createdAt_idx" ON "EmailMessage"("invitationLinkId", "createdAt");
