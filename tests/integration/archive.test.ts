@@ -8,11 +8,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
 import { transitionRound } from "~/modules/round/lifecycle.server";
 import { runRoundScheduler } from "~/modules/round/scheduler.server";
-import { action as questionsAction } from "~/routes/consultations.$consultationId.rounds.$roundId.questions._index";
+import { action as questionsAction, loader as questionsLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.questions._index";
 import { action as newQuestionAction } from "~/routes/consultations.$consultationId.rounds.$roundId.questions.new";
 import { action as settingsAction } from "~/routes/consultations.$consultationId.settings";
 import { consultationWithRound } from "./round-fixture";
-import { context, cookieFor, outcome, post } from "./route-helpers";
+import { context, cookieFor, get, outcome, post } from "./route-helpers";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -88,6 +88,8 @@ describe("archiving a consultation", () => {
     const moved = await outcome(() => questionsAction({ request: post(base, { intent: "move-down", questionId: question.id }, lead.cookie), params, context }));
     expect(moved.status).toBe(403);
     expect(await db().question.count({ where: { roundId } })).toBe(1);
+    const page = await outcome(() => questionsLoader({ request: get(base, lead.cookie), params, context }));
+    expect(page.data).toMatchObject({ canEdit: false, lock: expect.stringMatching(/archived: it is read-only/) });
 
     expect(await transitionRound(lead.id, roundId, "schedule")).toEqual({ ok: false, problems: ["This consultation is archived: it is read-only."] });
     expect((await db().round.findUniqueOrThrow({ where: { id: roundId } })).status).toBe("DRAFT");

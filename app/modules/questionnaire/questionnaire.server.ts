@@ -23,8 +23,9 @@ export async function answerCounts(tx: Tx, questionIds: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.questionId, r._count._all]));
 }
 
-/** Closed and archived rounds keep the questionnaire their answers were given to. */
-export function questionnaireLock(status: RoundStatus): string | null {
+/** Closed and archived rounds keep the questionnaire their answers were given to; an archived consultation is read-only. */
+export function questionnaireLock(status: RoundStatus, consultationArchivedAt: Date | null = null): string | null {
+  if (consultationArchivedAt) return "This consultation is archived: it is read-only. Bring it back from the archive (Settings) to change it.";
   return status === "CLOSED" || status === "ARCHIVED"
     ? `This round is ${status.toLowerCase()}: its questionnaire can no longer change.`
     : null;
