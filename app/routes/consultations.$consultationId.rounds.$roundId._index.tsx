@@ -16,6 +16,7 @@ import { responseRates, type RateRow } from "~/modules/round/response-rates.serv
 import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-access.server";
 import { roundTracking, type TrackingFilter, type TrackingState } from "~/modules/round/tracking.server";
 import { formatDateTime } from "~/modules/round/dates";
+import { explainMailError } from "~/modules/mail/outbox-view.server";
 import { ReminderSelectionSchema } from "~/modules/round/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Round"} – Consult` }];
@@ -39,7 +40,7 @@ function filterFrom(url: URL): TrackingFilter {
   const state = url.searchParams.get("state");
   return {
     type: type || null,
-    state: state === "not-submitted" || TRACKING_STATES.includes(state as TrackingState) ? (state as TrackingFilter["state"]) : null,
+    state: state === "not-submitted" || state === "email-failed" || TRACKING_STATES.includes(state as TrackingState) ? (state as TrackingFilter["state"]) : null,
   };
 }
 
@@ -70,7 +71,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       typeLabel: r.typeLabel,
       country: r.country ? (regionNames.of(r.country) ?? r.country) : null,
       state: r.state,
-      email: r.email ? { state: r.email.state, error: r.email.error } : null,
+      email: r.email
+        ? { state: r.email.state, failedContacts: r.email.failedContacts, errors: r.email.errors.map((e) => explainMailError(e) ?? e).filter((e, i, all) => all.indexOf(e) === i) }
+        : null,
       linkOpened: when(r.linkOpenedAt),
       draftStarted: when(r.draftStartedAt),
       submittedAt: when(r.submittedAt),
@@ -170,7 +173,11 @@ export default function RoundPage() {
           label="State"
           any="All states"
           value={d.filter.state}
-          options={[{ value: "not-submitted", label: "Not submitted yet" }, ...TRACKING_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))]}
+          options={[
+            { value: "not-submitted", label: "Not submitted yet" },
+            ...TRACKING_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] })),
+            { value: "email-failed", label: "Email failed" },
+          ]}
         />
       </FilterForm>
 
@@ -185,7 +192,7 @@ export default function RoundPage() {
         </li>
         {d.emailFailed > 0 ? (
           <li>
-            <strong>{d.emailFailed}</strong> Email failed
+            <strong>{d.emailFailed}</strong> Email failed for a contact
           </li>
         ) : null}
       </ul>
@@ -240,13 +247,13 @@ export default function RoundPage() {
                   <td>{r.typeLabel}</td>
                   <td>{r.country ?? "—"}</td>
                   <td>
-                    {r.email ? (
-                      <span className={`badge badge--${r.email.state}`} title={r.email.error ?? undefined}>
-                        {EMAIL_LABELS[r.email.state]}
+                    {r.email ? <span className={`badge badge--${r.email.state}`}>{EMAIL_LABELS[r.email.state]}</span> : "—"}
+                    {r.email && r.email.failedContacts > 0 ? (
+                      <span className="tracking-email-failure">
+                        Email failed for {r.email.failedContacts} contact{r.email.failedContacts === 1 ? "" : "s"}
+                        {r.email.errors.length > 0 ? `: ${r.email.errors.join("; ")}` : ""}
                       </span>
-                    ) : (
-                      "—"
-                    )}
+                    ) : null}
                   </td>
                   <td>{r.linkOpened ?? "—"}</td>
                   <td>{r.draftStarted ?? "—"}</td>

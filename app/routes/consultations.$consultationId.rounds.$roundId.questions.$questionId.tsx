@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound("No such question.");
   const { question: q, options, answers } = found;
   const context = await questionFormContext(round);
-  const lock = questionnaireLock(round.status);
+  const lock = questionnaireLock(round.status, round.consultation.archivedAt);
   return {
     base: `/consultations/${round.consultationId}/rounds/${round.id}/questions`,
     roundTitle: round.title,

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     copySources(round),
     copiedId ? copyReport(round, copiedId) : null,
   ]);
-  const lock = questionnaireLock(round.status);
+  const lock = questionnaireLock(round.status, round.consultation.archivedAt);
   return {
     consultationId: round.consultationId,
     roundId: round.id,

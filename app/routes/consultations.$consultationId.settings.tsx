@@ -30,25 +30,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireConsultationAccess(request, consultationId, { allowAnalyst: false });
   const form = await request.formData();
   const intent = form.get("intent");
+  const refused = (problem: string, values: Record<string, string | string[]> = {}) => data({ intent, errors: { form: problem } as Record<string, string>, values }, { status: 409 });
   if (intent === "update") {
     const result = validateForm(form, ConsultationSchema);
     if (!result.ok) return data({ intent, errors: result.errors, values: result.values }, { status: 400 });
-    await updateConsultation(user.id, consultationId, result.data);
+    const problem = await updateConsultation(user.id, consultationId, result.data);
+    if (problem) return refused(problem, result.values);
     return redirect(`/consultations/${consultationId}/settings?saved=1`);
   }
   if (intent === "add-member") {
     const result = validateForm(form, MemberSchema);
     if (!result.ok) return data({ intent, errors: result.errors, values: result.values }, { status: 400 });
-    await addMember(user.id, consultationId, result.data);
+    const problem = await addMember(user.id, consultationId, result.data);
+    if (problem) return refused(problem, result.values);
     return redirect(`/consultations/${consultationId}/settings`);
   }
   if (intent === "remove-member") {
     const problem = await removeMember(user.id, consultationId, String(form.get("userId") ?? ""));
-    if (problem) return data({ intent, errors: { form: problem }, values: {} as Record<string, string | string[]> }, { status: 409 });
+    if (problem) return refused(problem);
     return redirect(`/consultations/${consultationId}/settings`);
   }
   if (intent === "archive" || intent === "unarchive") {
-    await setArchived(user.id, consultationId, intent === "archive");
+    const problem = await setArchived(user.id, consultationId, intent === "archive");
+    if (problem) return refused(problem);
     return redirect(`/consultations/${consultationId}/settings`);
   }
   return data({ intent, errors: { form: "Unknown action." }, values: {} as Record<string, string | string[]> }, { status: 400 });
@@ -63,14 +67,18 @@ export default function Settings() {
   const mv: Record<string, unknown> = actionData?.intent === "add-member" ? actionData.values : {};
   const list = (x: unknown) => (Array.isArray(x) ? (x as string[]) : typeof x === "string" ? [x] : []);
   const str = (x: unknown, fallback = "") => (typeof x === "string" ? x : fallback);
+  const canChange = d.canEdit && !d.consultation.archived;
   return (
     <>
       <h1>Settings</h1>
-      {actionData?.intent === "remove-member" ? <ErrorSummary errors={actionData.errors} focusKey={actionData} /> : null}
+      {actionData?.intent === "remove-member" || actionData?.intent === "archive" || actionData?.intent === "unarchive" ? (
+        <ErrorSummary errors={actionData.errors} focusKey={actionData} />
+      ) : null}
+      {d.consultation.archived ? <p className="notice notice--warning">This consultation is archived: it is read-only. Bring it back from the archive (below) to change it.</p> : null}
       <h2>About this consultation</h2>
       <ErrorSummary errors={details.errors} focusKey={[details.submitCount, actionData]} />
       <Form method="post" ref={details.formRef} onSubmit={details.onSubmit} noValidate className="prose">
-        <fieldset disabled={!d.canEdit}>
+        <fieldset disabled={!d.canEdit || d.consultation.archived}>
           <ConsultationFields
             values={{
               title: v ? str(v.title) : d.consultation.title,
@@ -96,7 +104,7 @@ export default function Settings() {
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
-              {d.canEdit ? (
+              {canChange ? (
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -109,7 +117,7 @@ export default function Settings() {
                 <td>{m.name}</td>
                 <td>{m.email}</td>
                 <td>{m.role === "COORDINATOR" ? "Coordinator" : "Analyst"}</td>
-                {d.canEdit ? (
+                {canChange ? (
                   <td>
                     <Form method="post">
                       <input type="hidden" name="userId" value={m.userId} />
@@ -124,7 +132,7 @@ export default function Settings() {
           </tbody>
         </table>
       </div>
-      {d.canEdit ? (
+      {canChange ? (
         <>
           <h3>Add a coordinator or analyst</h3>
           <ErrorSummary errors={member.errors} focusKey={[member.submitCount, actionData]} />
@@ -151,7 +159,16 @@ export default function Settings() {
               Add to the team
             </button>
           </Form>
+        </>
+      ) : null}
+      {d.canEdit ? (
+        <>
           <h2>Archive</h2>
+          <p className="hint">
+            {d.consultation.archived
+              ? "Bringing it back makes its drafts, questionnaires, rounds and settings editable again."
+              : "An archived consultation is read-only and none of its rounds run: close or unschedule its rounds first."}
+          </p>
           <Form method="post">
             {d.consultation.archived ? (
               <button className="button button--secondary" type="submit" name="intent" value="unarchive">

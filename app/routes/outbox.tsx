@@ -1,7 +1,8 @@
 /**
  * The outbox: every email the platform has queued, by status, for administrators (all) and
- * coordinators (those to the contacts of their rounds). Failed messages show their last error
- * and can be put back in the queue.
+ * coordinators (those about their consultations). Failed messages show their last error, in
+ * plain words where we can tell what it means, and can be put back in the queue one by one or
+ * all at once (those the current filter shows).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -10,7 +11,7 @@ import { FilterForm, SearchFilter, SelectFilter } from "~/components/filter-form
 import type { EmailStatus } from "~/generated/prisma/client";
 import { forbidden } from "~/modules/auth/authorization.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { listOutbox, outboxScope, retryFromOutbox } from "~/modules/mail/outbox-view.server";
+import { explainMailError, listOutbox, outboxScope, retryAllFromOutbox, retryFromOutbox, type OutboxFilter } from "~/modules/mail/outbox-view.server";
 import { db } from "~/modules/db/client.server";
 import { formatDateTime } from "~/modules/round/dates";
 
@@ -27,16 +28,25 @@ async function requireOutbox(request: Request) {
   return { user, scope };
 }
 
+/** The page's filter, from its query string or from the hidden fields of its forms. */
+function readFilter(get: (name: string) => unknown): OutboxFilter {
+  const text = (name: string) => {
+    const value = get(name);
+    return typeof value === "string" && value ? value : null;
+  };
+  const status = text("status");
+  return {
+    status: OUTBOX_STATUSES.includes(status as EmailStatus) ? (status as EmailStatus) : null,
+    template: text("template"),
+    to: text("to"),
+    page: Number(text("page")) || 1,
+  };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireOutbox(request);
   const url = new URL(request.url);
-  const status = url.searchParams.get("status");
-  const filter = {
-    status: OUTBOX_STATUSES.includes(status as EmailStatus) ? (status as EmailStatus) : null,
-    template: url.searchParams.get("template") || null,
-    to: url.searchParams.get("to") || null,
-    page: Number(url.searchParams.get("page")) || 1,
-  };
+  const filter = readFilter((name) => url.searchParams.get(name));
   const outbox = await listOutbox(scope, filter);
   const zone = (await db().user.findUnique({ where: { id: user.id }, select: { timeZone: true } }))?.timeZone ?? "UTC";
   return {
@@ -45,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts: outbox.counts,
     templates: outbox.templates,
     total: outbox.total,
+    failedShown: outbox.failed,
     page: outbox.page,
     pages: outbox.pages,
     messages: outbox.messages.map((m) => ({
@@ -55,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: m.status,
       attempts: m.attempts,
       lastError: m.lastError,
+      explanation: explainMailError(m.lastError),
       created: formatDateTime(m.createdAt, zone),
       sent: m.sentAt ? formatDateTime(m.sentAt, zone) : null,
       nextAttempt: m.status === "PENDING" && m.attempts > 0 ? formatDateTime(m.nextAttemptAt, zone) : null,
@@ -65,18 +77,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scope } = await requireOutbox(request);
   const form = await request.formData();
-  if (form.get("intent") !== "retry") return data({ error: "Unknown action." }, { status: 400 });
-  const retried = await retryFromOutbox(user, scope, String(form.get("id") ?? ""));
-  if (!retried) return data({ error: "That message is not waiting for a retry (it may have been retried already)." }, { status: 409 });
+  const intent = form.get("intent");
+  const filter = readFilter((name) => form.get(name));
+  let retried: number;
+  if (intent === "retry") {
+    retried = (await retryFromOutbox(user, scope, String(form.get("id") ?? ""))) ? 1 : 0;
+    if (!retried) return data({ error: "That message is not waiting for a retry (it may have been retried already)." }, { status: 409 });
+  } else if (intent === "retry-all") {
+    retried = await retryAllFromOutbox(user, scope, filter);
+    if (!retried) return data({ error: "No failed message is waiting for a retry here (they may have been retried already)." }, { status: 409 });
+  } else {
+    return data({ error: "Unknown action." }, { status: 400 });
+  }
   context.wakeMailWorker();
   const back = new URL(request.url);
   const query = new URLSearchParams();
-  for (const key of ["status", "template", "to"]) {
-    const value = form.get(key);
-    if (typeof value === "string" && value) query.set(key, value);
-  }
-  query.set("retried", "1");
+  if (filter.status) query.set("status", filter.status);
+  if (filter.template) query.set("template", filter.template);
+  if (filter.to) query.set("to", filter.to);
+  query.set("retried", String(retried));
   return redirect(`${back.pathname}?${query}`);
+}
+
+/** The page's filter, carried by its forms so the page comes back as it was. */
+function FilterFields({ filter }: { filter: { status: string; template: string; to: string } }) {
+  return (
+    <>
+      {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
+      {filter.template ? <input type="hidden" name="template" value={filter.template} /> : null}
+      {filter.to ? <input type="hidden" name="to" value={filter.to} /> : null}
+    </>
+  );
 }
 
 export default function Outbox() {
@@ -100,7 +131,11 @@ export default function Outbox() {
       </p>
       {search.get("retried") ? (
         <div className="notice notice--success" role="status">
-          <p>The message is back in the queue and will be sent again shortly.</p>
+          <p>
+            {search.get("retried") === "1"
+              ? "The message is back in the queue and will be sent again shortly."
+              : `${search.get("retried")} messages are back in the queue and will be sent again shortly.`}
+          </p>
         </div>
       ) : null}
       {actionData?.error ? (
@@ -120,6 +155,14 @@ export default function Outbox() {
         <SelectFilter name="template" label="Kind" any="All" value={d.filter.template} options={d.templates.map((t) => ({ value: t, label: t }))} />
         <SearchFilter name="to" label="Recipient contains" value={d.filter.to} />
       </FilterForm>
+      {d.failedShown > 0 ? (
+        <Form method="post" className="button-row">
+          <FilterFields filter={d.filter} />
+          <button className="button" type="submit" name="intent" value="retry-all">
+            Retry all failed messages ({d.failedShown}){d.filter.template || d.filter.to ? " that match the filter" : ""}
+          </button>
+        </Form>
+      ) : null}
       <div className="table-wrap">
         <table>
           <caption>
@@ -152,16 +195,15 @@ export default function Outbox() {
                   <span className={`badge badge--${BADGE[m.status]}`}>{STATUS_LABELS[m.status]}</span>
                   {m.sent ? <span className="muted outbox-kind">{m.sent}</span> : null}
                   {m.nextAttempt ? <span className="muted outbox-kind">next try {m.nextAttempt}</span> : null}
-                  {m.lastError ? <span className="outbox-error">{m.lastError}</span> : null}
+                  {m.explanation ? <span className="outbox-error">{m.explanation}</span> : null}
+                  {m.lastError ? <span className={m.explanation ? "muted outbox-detail" : "outbox-error"}>{m.explanation ? `Detail: ${m.lastError}` : m.lastError}</span> : null}
                 </td>
                 <td className="num">{m.attempts}</td>
                 <td>
                   {m.status === "FAILED" ? (
                     <Form method="post">
                       <input type="hidden" name="id" value={m.id} />
-                      {d.filter.status ? <input type="hidden" name="status" value={d.filter.status} /> : null}
-                      {d.filter.template ? <input type="hidden" name="template" value={d.filter.template} /> : null}
-                      {d.filter.to ? <input type="hidden" name="to" value={d.filter.to} /> : null}
+                      <FilterFields filter={d.filter} />
                       <button className="button button--secondary button--small" type="submit" name="intent" value="retry">
                         Retry<span className="visually-hidden"> the message to {m.to}</span>
                       </button>

@@ -538,7 +538,7 @@ describe("an open round", () => {
     const { rows, counts } = await roundTracking(roundId);
     const { byType } = await responseRates(roundId);
     const row = (name: string) => rows.find((r) => r.organisation === name)!;
-    expect(row("Survivor Network").email).toMatchObject({ state: "failed", error: "550 No such user" });
+    expect(row("Survivor Network").email).toMatchObject({ state: "failed", failedContacts: 1, errors: ["550 No such user"] });
     expect(row("Afghanistan")).toMatchObject({ state: "opened", email: { state: "delivered" } });
     expect(row("Austria")).toMatchObject({ state: "submitted" });
     expect(counts).toMatchObject({ submitted: 1, opened: 1, invited: 1 });

@@ -17,6 +17,8 @@ export type QueueEmailInput<T extends EmailTemplateName = EmailTemplateName> = {
   props: EmailTemplates[T];
   /** Ties an invitation email to the personal link it carries. */
   invitationLinkId?: string | null;
+  /** The consultation it is about: its coordinators see it in the outbox (those with a link are seen through it). */
+  consultationId?: string | null;
   /** Not before this time (default: now). */
   sendAfter?: Date;
 };
@@ -36,6 +38,7 @@ function messageRow<T extends EmailTemplateName>(input: QueueEmailInput<T>, rend
     fills: rendered.fills,
     language: input.language,
     invitationLinkId: input.invitationLinkId ?? null,
+    consultationId: input.consultationId ?? null,
     // Set here rather than by the column default: the worker compares it with the app's clock.
     nextAttemptAt: input.sendAfter ?? new Date(),
   };
@@ -75,13 +78,13 @@ export async function queueEmails(tx: Tx, inputs: QueueEmailInput[]): Promise<nu
     SELECT * FROM unnest(${[...bodies.values()]}::text[], ${[...bodies.keys()].map((b) => b.html)}::text[], ${[...bodies.keys()].map((b) => b.text)}::text[])`;
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
   return tx.$executeRaw`
-    INSERT INTO "EmailMessage" ("id", "template", "toAddress", "subject", "bodyId", "fills", "language", "invitationLinkId", "nextAttemptAt")
-    SELECT m.id, m.template, m.to_address, m.subject, m.body_id, ARRAY(SELECT jsonb_array_elements_text(m.fills::jsonb)), m.language, m.link_id, m.next_attempt_at
+    INSERT INTO "EmailMessage" ("id", "template", "toAddress", "subject", "bodyId", "fills", "language", "invitationLinkId", "consultationId", "nextAttemptAt")
+    SELECT m.id, m.template, m.to_address, m.subject, m.body_id, ARRAY(SELECT jsonb_array_elements_text(m.fills::jsonb)), m.language, m.link_id, m.consultation_id, m.next_attempt_at
     FROM unnest(
       ${rows.map(() => randomUUID())}::text[], ${column("template")}::text[], ${column("toAddress")}::text[],
       ${column("subject")}::text[], ${column("bodyId")}::text[], ${rows.map((r) => JSON.stringify(r.fills))}::text[], ${column("language")}::text[],
-      ${column("invitationLinkId")}::text[], ${column("nextAttemptAt")}::timestamp(3)[]
-    ) AS m(id, template, to_address, subject, body_id, fills, language, link_id, next_attempt_at)`;
+      ${column("invitationLinkId")}::text[], ${column("consultationId")}::text[], ${column("nextAttemptAt")}::timestamp(3)[]
+    ) AS m(id, template, to_address, subject, body_id, fills, language, link_id, consultation_id, next_attempt_at)`;
 }
 
 /** Messages as they are sent: each with its body's HTML and text, its fills pasted in. */

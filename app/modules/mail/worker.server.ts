@@ -9,6 +9,7 @@
  * before the database recorded it, the lease runs out and the message is sent again, with
  * the same Message-ID, so mail clients show it once.
  */
+import type { Prisma } from "~/generated/prisma/client";
 import { db as defaultDb, type Db } from "~/modules/db/client.server";
 import { fillBody } from "./render.server";
 import { createMailTransport, describeMailError, isPermanentMailError, type MailTransport } from "./transport.server";
@@ -158,7 +159,7 @@ export async function sendPendingEmails(options: SendPendingOptions): Promise<Se
 }
 
 /** A FAILED message goes back in the queue, due now, with a fresh set of attempts. */
-export async function retryEmail(db: Db, id: string): Promise<boolean> {
+export async function retryEmail(db: Db | Prisma.TransactionClient, id: string): Promise<boolean> {
   const updated = await db.emailMessage.updateMany({
     where: { id, status: "FAILED" },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lockedUntil: null },

@@ -3,9 +3,8 @@
  * order, how many organisations answered each, the retired questions with their answers.
  */
 import type { Prisma, RoundStatus } from "~/generated/prisma/client";
-import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db, type Db } from "~/modules/db/client.server";
-import { requireRoundAccess } from "~/modules/round/round-access.server";
+import { requireRoundManager } from "~/modules/round/round-access.server";
 import { optionsOf, type QuestionType } from "./questions";
 import { typeLabel } from "./schemas";
 
@@ -24,17 +23,17 @@ export async function answerCounts(tx: Tx, questionIds: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.questionId, r._count._all]));
 }
 
-/** Closed and archived rounds keep the questionnaire their answers were given to. */
-export function questionnaireLock(status: RoundStatus): string | null {
+/** Closed and archived rounds keep the questionnaire their answers were given to; an archived consultation is read-only. */
+export function questionnaireLock(status: RoundStatus, consultationArchivedAt: Date | null = null): string | null {
+  if (consultationArchivedAt) return "This consultation is archived: it is read-only. Bring it back from the archive (Settings) to change it.";
   return status === "CLOSED" || status === "ARCHIVED"
     ? `This round is ${status.toLowerCase()}: its questionnaire can no longer change.`
     : null;
 }
 
-/** Coordinators change questionnaires; analysts only read them (403), strangers get a 404. */
+/** Coordinators change questionnaires; analysts only read them (403), strangers get a 404, an archived consultation refuses (403). */
 export async function requireQuestionnaireEditor(request: Request, consultationId: string, roundId: string) {
-  const { user } = await requireConsultationAccess(request, consultationId, { allowAnalyst: false });
-  const { round } = await requireRoundAccess(request, consultationId, roundId);
+  const { user, round } = await requireRoundManager(request, consultationId, roundId);
   return { user, round };
 }
 

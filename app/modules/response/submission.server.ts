@@ -131,6 +131,7 @@ export async function submitResponse(input: {
       template: "submission-receipt",
       to: user.email,
       language,
+      consultationId,
       props: {
         contactName: user.name,
         organisationName: round.organisation.name,
@@ -180,6 +181,7 @@ export async function withdrawResponse(input: { round: RespondentRound; userId: 
       template: "withdrawal-receipt",
       to: user.email,
       language,
+      consultationId,
       props: {
         contactName: user.name,
         organisationName: round.organisation.name,

@@ -134,6 +134,7 @@ async function tellCoordinators(tx: Tx, round: LockedRound, actorId: string | nu
       template: "round-opened",
       to: user.email,
       language: user.language,
+      consultationId: round.consultationId,
       props: {
         name: user.name,
         consultationTitle: round.consultation.title,
@@ -174,6 +175,8 @@ export type TransitionResult = { ok: true; status: RoundStatus } | { ok: false; 
 export async function transitionRound(actorId: string, roundId: string, transition: Transition, now = new Date()): Promise<TransitionResult> {
   return db().$transaction(async (tx): Promise<TransitionResult> => {
     const round = await lockRound(tx, roundId);
+    // Read under the round's lock, which archiving takes too: no round starts in an archived consultation.
+    if (round.consultation.archivedAt) return { ok: false, problems: ["This consultation is archived: it is read-only."] };
     if (!TRANSITIONS_FROM[round.status].includes(transition)) {
       return { ok: false, problems: [`This round is ${round.status.toLowerCase()}: it cannot be ${PAST[transition]} now.`] };
     }

@@ -9,7 +9,7 @@ type Tx = Prisma.TransactionClient;
  */
 export async function lockRound(tx: Tx, roundId: string) {
   await tx.$queryRaw`SELECT "id" FROM "Round" WHERE "id" = ${roundId} FOR NO KEY UPDATE`;
-  return tx.round.findUniqueOrThrow({ where: { id: roundId }, include: { consultation: { select: { title: true } } } });
+  return tx.round.findUniqueOrThrow({ where: { id: roundId }, include: { consultation: { select: { title: true, archivedAt: true } } } });
 }
 
 /** The same lock, or null at once when another process holds it (the scheduler moves on). */
@@ -17,7 +17,7 @@ export async function tryLockRound(tx: Tx, roundId: string) {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     SELECT "id" FROM "Round" WHERE "id" = ${roundId} FOR NO KEY UPDATE SKIP LOCKED`;
   if (rows.length === 0) return null;
-  return tx.round.findUniqueOrThrow({ where: { id: roundId }, include: { consultation: { select: { title: true } } } });
+  return tx.round.findUniqueOrThrow({ where: { id: roundId }, include: { consultation: { select: { title: true, archivedAt: true } } } });
 }
 
 export type LockedRound = Awaited<ReturnType<typeof lockRound>>;

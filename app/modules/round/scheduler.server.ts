@@ -26,7 +26,7 @@ export function dueReminderDays(round: Pick<LockedRound, "closesAt" | "reminderD
 
 async function handleRound(tx: Tx, roundId: string, now: Date, result: SchedulerResult) {
   let round = await tryLockRound(tx, roundId);
-  if (!round) return;
+  if (!round || round.consultation.archivedAt) return; // archived while waiting: its rounds no longer run
   if (round.status === "SCHEDULED" && round.opensAt && round.opensAt <= now) {
     // A round that lost its last question or invitation since scheduling waits for a coordinator.
     const problems = await readinessProblems(tx, round, now, true);
@@ -56,6 +56,7 @@ async function handleRound(tx: Tx, roundId: string, now: Date, result: Scheduler
 export async function runRoundScheduler(now = new Date(), db: Db = defaultDb()): Promise<SchedulerResult> {
   const candidates = await db.round.findMany({
     where: {
+      consultation: { archivedAt: null }, // an archived consultation's rounds stay as they are
       OR: [
         { status: "SCHEDULED", opensAt: { lte: now } },
         { status: "OPEN", closesAt: { lte: now } },

@@ -1,89 +1,134 @@
-/** Who has answered a round: one row per invited organisation, for the coordinator. */
-import type { EmailStatus } from "~/generated/prisma/client";
+/**
+ * Who has answered a round: one row per invited organisation, for the coordinator. One SQL
+ * query for the whole table (500 organisations stay well under the page's 150 ms).
+ */
+import type { EmailStatus, ResponseStatus } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
 import { deadlineOf } from "~/modules/response/respondent-round.server";
 
 export type TrackingState = "invited" | "opened" | "drafting" | "submitted" | "withdrawn";
 const TRACKING_STATES: TrackingState[] = ["invited", "opened", "drafting", "submitted", "withdrawn"];
 
-/** The latest email to any of the organisation's contacts: handed to the mail server, failed for good, or on its way. */
+/**
+ * An organisation's email: "failed" when the latest email to any of its current contacts
+ * failed for good (a colleague's delivery does not hide it); otherwise the state of the latest
+ * email to any of them: handed to the mail server, or on its way. Revoked links do not count.
+ */
 export type EmailState = "delivered" | "failed" | "queued";
 
 const EMAIL_STATE: Record<EmailStatus, EmailState> = { SENT: "delivered", FAILED: "failed", PENDING: "queued", SENDING: "queued" };
 
-/** "not-submitted": every state but submitted, the usual audience of a reminder. */
-export type TrackingFilter = { type?: string | null; state?: TrackingState | "not-submitted" | null };
+/** "not-submitted": every state but submitted, the usual audience of a reminder; "email-failed": an email to a contact failed. */
+export type TrackingFilter = { type?: string | null; state?: TrackingState | "not-submitted" | "email-failed" | null };
+
+type Row = {
+  invitationId: string;
+  organisation: string;
+  country: string | null;
+  typeKey: string;
+  typeLabel: string;
+  closesAt: Date | null;
+  extendedUntil: Date | null;
+  remindersSent: number;
+  lastRemindedAt: Date | null;
+  openedAt: Date | null;
+  responseStatus: ResponseStatus | null;
+  draftStartedAt: Date | null;
+  submittedAt: Date | null;
+  latestStatus: EmailStatus | null;
+  latestAt: Date | null;
+  failedContacts: number;
+  errors: string[] | null;
+};
+
+/** Each link's latest email decides that contact's email state; only links still in use count (a revoked contact's email no longer matters). */
+function trackingRows(roundId: string) {
+  return db().$queryRaw<Row[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (m."invitationLinkId") m."invitationLinkId" AS "linkId", m."status", m."createdAt", m."lastError"
+      FROM "EmailMessage" m
+      JOIN "InvitationLink" l ON l."id" = m."invitationLinkId"
+      JOIN "Invitation" i ON i."id" = l."invitationId"
+      WHERE i."roundId" = ${roundId} AND i."revokedAt" IS NULL
+      ORDER BY m."invitationLinkId", m."createdAt" DESC, m."id" DESC
+    ),
+    per_invitation AS (
+      SELECT l."invitationId",
+             min(l."firstOpenedAt") AS "openedAt",
+             (array_agg(latest."status" ORDER BY latest."createdAt" DESC) FILTER (WHERE latest."linkId" IS NOT NULL AND l."revokedAt" IS NULL))[1] AS "latestStatus",
+             max(latest."createdAt") FILTER (WHERE l."revokedAt" IS NULL) AS "latestAt",
+             count(*) FILTER (WHERE latest."status" = 'FAILED' AND l."revokedAt" IS NULL)::int AS "failedContacts",
+             array_agg(DISTINCT latest."lastError") FILTER (WHERE latest."status" = 'FAILED' AND l."revokedAt" IS NULL AND latest."lastError" IS NOT NULL) AS "errors"
+      FROM "InvitationLink" l
+      JOIN "Invitation" i ON i."id" = l."invitationId"
+      LEFT JOIN latest ON latest."linkId" = l."id"
+      WHERE i."roundId" = ${roundId} AND i."revokedAt" IS NULL
+      GROUP BY l."invitationId"
+    )
+    SELECT i."id" AS "invitationId", o."name" AS "organisation", o."country", t."key" AS "typeKey", t."label" AS "typeLabel",
+           rd."closesAt", i."extendedUntil", i."remindersSent", i."lastRemindedAt",
+           p."openedAt", r."status" AS "responseStatus", r."createdAt" AS "draftStartedAt", r."submittedAt",
+           p."latestStatus", p."latestAt", COALESCE(p."failedContacts", 0) AS "failedContacts", p."errors"
+    FROM "Invitation" i
+    JOIN "Round" rd ON rd."id" = i."roundId"
+    JOIN "Organisation" o ON o."id" = i."organisationId"
+    JOIN "StakeholderType" t ON t."id" = o."typeId"
+    LEFT JOIN per_invitation p ON p."invitationId" = i."id"
+    LEFT JOIN "Response" r ON r."roundId" = i."roundId" AND r."organisationId" = i."organisationId"
+    WHERE i."roundId" = ${roundId} AND i."revokedAt" IS NULL
+    ORDER BY o."name"`;
+}
 
 export async function roundTracking(roundId: string, filter: TrackingFilter = {}) {
-  const round = await db().round.findUniqueOrThrow({
-    where: { id: roundId },
-    include: {
-      invitations: {
-        where: { revokedAt: null },
-        include: {
-          organisation: { include: { type: true } },
-          links: {
-            select: {
-              firstOpenedAt: true,
-              emails: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, createdAt: true, lastError: true } },
-            },
-          },
-        },
-        orderBy: { organisation: { name: "asc" } },
-      },
-      responses: {
-        select: { organisationId: true, status: true, createdAt: true, submittedAt: true, updatedAt: true, attribution: true },
-      },
-    },
-  });
-  const responses = new Map(round.responses.map((r) => [r.organisationId, r]));
-  const all = round.invitations.map((inv) => {
-    const response = responses.get(inv.organisationId);
-    const opened = inv.links
-      .map((l) => l.firstOpenedAt)
-      .filter((d): d is Date => !!d)
-      .sort((a, b) => a.getTime() - b.getTime())[0];
-    const latestEmail = inv.links
-      .flatMap((l) => l.emails)
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
-    const state: TrackingState = response
-      ? response.status === "SUBMITTED"
+  const all = (await trackingRows(roundId)).map((row) => {
+    const state: TrackingState = row.responseStatus
+      ? row.responseStatus === "SUBMITTED"
         ? "submitted"
-        : response.status === "WITHDRAWN"
+        : row.responseStatus === "WITHDRAWN"
           ? "withdrawn"
           : "drafting"
-      : opened
+      : row.openedAt
         ? "opened"
         : "invited";
+    const email =
+      row.latestStatus && row.latestAt
+        ? {
+            state: row.failedContacts > 0 ? ("failed" as const) : EMAIL_STATE[row.latestStatus],
+            at: row.latestAt,
+            failedContacts: row.failedContacts,
+            errors: [...(row.errors ?? [])].sort(),
+          }
+        : null;
     return {
-      invitationId: inv.id,
-      organisation: inv.organisation.name,
-      typeKey: inv.organisation.type.key,
-      typeLabel: inv.organisation.type.label,
-      country: inv.organisation.country,
+      invitationId: row.invitationId,
+      organisation: row.organisation,
+      typeKey: row.typeKey,
+      typeLabel: row.typeLabel,
+      country: row.country,
       state,
-      email: latestEmail ? { state: EMAIL_STATE[latestEmail.status], at: latestEmail.createdAt, error: latestEmail.lastError } : null,
-      linkOpenedAt: opened ?? null,
-      draftStartedAt: response?.createdAt ?? null,
-      submittedAt: response?.submittedAt ?? null,
-      deadline: deadlineOf(round, inv),
-      extended: !!inv.extendedUntil,
-      remindersSent: inv.remindersSent,
-      lastRemindedAt: inv.lastRemindedAt,
+      email,
+      linkOpenedAt: row.openedAt,
+      draftStartedAt: row.responseStatus ? row.draftStartedAt : null,
+      submittedAt: row.submittedAt,
+      deadline: deadlineOf({ closesAt: row.closesAt }, row),
+      extended: !!row.extendedUntil,
+      remindersSent: row.remindersSent,
+      lastRemindedAt: row.lastRemindedAt,
     };
   });
 
   const byType = filter.type ? all.filter((r) => r.typeKey === filter.type) : all;
+  const emailFailedRow = (r: (typeof all)[number]) => (r.email?.failedContacts ?? 0) > 0;
   const rows = byType.filter((r) =>
-    !filter.state ? true : filter.state === "not-submitted" ? r.state !== "submitted" : r.state === filter.state,
+    !filter.state
+      ? true
+      : filter.state === "not-submitted"
+        ? r.state !== "submitted"
+        : filter.state === "email-failed"
+          ? emailFailedRow(r)
+          : r.state === filter.state,
   );
   const counts = Object.fromEntries(TRACKING_STATES.map((s) => [s, byType.filter((r) => r.state === s).length])) as Record<TrackingState, number>;
-  const emailFailed = byType.filter((r) => r.email?.state === "failed").length;
-  return {
-    round,
-    rows,
-    counts,
-    emailFailed,
-    totalInType: byType.length,
-  };
+  const emailFailed = byType.filter(emailFailedRow).length;
+  return { rows, counts, emailFailed, totalInType: byType.length };
 }

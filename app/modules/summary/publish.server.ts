@@ -74,7 +74,7 @@ export async function unpublishSummary(actorId: string, roundId: string) {
   });
 }
 
-async function emailSubmitters(tx: Tx, round: { id: string; title: string; consultation: { title: string } }) {
+async function emailSubmitters(tx: Tx, round: { id: string; title: string; consultationId: string; consultation: { title: string } }) {
   const invitations = await tx.invitation.findMany({
     where: { roundId: round.id, revokedAt: null, organisation: { responses: { some: { roundId: round.id, status: "SUBMITTED" } } } },
     include: { organisation: { include: { contacts: { include: { user: true }, orderBy: { createdAt: "asc" } } } } },
@@ -89,6 +89,7 @@ async function emailSubmitters(tx: Tx, round: { id: string; title: string; consu
             template: "summary-published",
             to: contact.user.email,
             language: contact.user.language,
+            consultationId: round.consultationId,
             props: {
               contactName: contact.user.name,
               organisationName: invitation.organisation.name,
