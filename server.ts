@@ -60,6 +60,8 @@ async function main() {
     intervalMs: 30_000,
     onRun: (r) => (r.opened.length + r.reminded.length > 0 ? mailWorker.wake() : undefined),
   });
+  // Expired sessions, sign-in links, stashes, receipts and import previews are deleted hourly.
+  const retention = entry.startRetention();
 
   const app = express();
   app.disable("x-powered-by");
@@ -104,6 +106,7 @@ async function main() {
     console.log(`\n${signal}: stopping Consult...`);
     server.close();
     server.closeAllConnections?.();
+    retention.stop();
     await roundScheduler.stop();
     await mailWorker.stop();
     await vite?.close();

@@ -12,6 +12,7 @@ import { NonceProvider } from "~/components/nonce";
 export { db, disconnectDb } from "~/modules/db/client.server";
 export { startMailWorker } from "~/modules/mail/worker.server";
 export { startRoundScheduler } from "~/modules/round/scheduler.server";
+export { startRetention } from "~/modules/db/retention.server";
 export { seedDemo } from "../prisma/seed/demo";
 
 const ABORT_DELAY = 5_000;
