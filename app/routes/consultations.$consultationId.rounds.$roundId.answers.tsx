@@ -21,7 +21,7 @@ import { answersInRound, parseTextFilter, reviewedBySection, textAnswers, textSe
 import { wordingRedline } from "~/modules/analysis/wording-redline";
 import { forbidden } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
-import { validateForm, type FieldErrors } from "~/modules/forms/validation";
+import { cleanSearchParams, validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { formatDateTime } from "~/modules/round/dates";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
 import { statusLabel } from "~/modules/worklist/schemas";
@@ -31,18 +31,18 @@ export const meta: MetaFunction = () => [{ title: "Written answers – Consult" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round, role } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
   const reader = role === "ANALYST" ? "analyst" : "coordinator";
-  const url = new URL(request.url);
+  const query = cleanSearchParams(new URL(request.url).searchParams);
   const [sections, tags, types] = await Promise.all([
     textSections(round.id),
     consultationTags(round.consultationId),
     db().stakeholderType.findMany({ orderBy: { position: "asc" }, select: { key: true, label: true } }),
   ]);
-  const filter = parseTextFilter(url.searchParams, sections, { tagIds: tags.map((t) => t.id), typeKeys: types.map((t) => t.key) });
+  const filter = parseTextFilter(query, sections, { tagIds: tags.map((t) => t.id), typeKeys: types.map((t) => t.key) });
   const section = sections.find((s) => s.key === filter.sectionKey);
   const questionIds = section ? (filter.questionId ? [filter.questionId] : section.questions.map((q) => q.id)) : [];
 
   // "Similar comments": this answer and its near-duplicates, to read and select together.
-  const similarParam = url.searchParams.get("similar");
+  const similarParam = query.get("similar");
   const similarTo = similarParam ? (await answersInRound(round.id, [similarParam]))[0] : undefined;
   const similarIds = similarTo ? [similarTo, ...(await nearDuplicates(round.id, similarTo)).map((r) => r.id)] : undefined;
   const listFilter = similarIds ? { ...filter, page: 1, search: undefined, tagId: undefined, reviewed: undefined, typeKey: undefined } : filter;
@@ -74,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tags,
     types,
     similar: similarIds ? { answerId: similarTo!, count: similarIds.length - 1 } : null,
-    selectAll: url.searchParams.get("select") === "all",
+    selectAll: query.get("select") === "all",
     total: list.total,
     capped: list.capped,
     pages: Math.max(1, Math.ceil(list.total / TEXT_PAGE_SIZE)),

@@ -7,6 +7,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterForm, SelectFilter } from "~/components/filter-form";
 import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
+import { cleanSearchParams } from "~/modules/forms/validation";
 import { formatDateTime } from "~/modules/round/dates";
 import { teamMembers } from "~/modules/worklist/items.server";
 import { parseWorklistFilter, worklist } from "~/modules/worklist/list.server";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Worklist – Consult" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const consultationId = params.consultationId!;
   await requireConsultationAccess(request, consultationId);
-  const filter = parseWorklistFilter(new URL(request.url).searchParams);
+  const filter = parseWorklistFilter(cleanSearchParams(new URL(request.url).searchParams));
   const [list, consultation, rounds, team, sections] = await Promise.all([
     worklist(consultationId, filter),
     db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { timeZone: true } }),

@@ -12,7 +12,7 @@ import { ItemFields, SourceAnswers } from "~/components/worklist/item-fields";
 import { DOCUMENT_KEY } from "~/modules/analysis/schemas";
 import { forbidden, requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
-import { validateForm } from "~/modules/forms/validation";
+import { cleanSearchParams, validateForm } from "~/modules/forms/validation";
 import { createItem, teamMembers } from "~/modules/worklist/items.server";
 import { newItemSchema } from "~/modules/worklist/schemas";
 import { sectionOptions, sourceAnswersView } from "~/modules/worklist/sources.server";
@@ -29,11 +29,11 @@ async function context(request: Request, consultationId: string, answerIds: stri
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const answerIds = url.searchParams.getAll("answer");
-  const { sources, roundId, sections, team } = await context(request, params.consultationId!, answerIds, url.searchParams.get("round"));
+  const query = cleanSearchParams(new URL(request.url).searchParams);
+  const answerIds = query.getAll("answer");
+  const { sources, roundId, sections, team } = await context(request, params.consultationId!, answerIds, query.get("round"));
   // The section: as asked, else the one all the chosen answers are about.
-  const asked = url.searchParams.get("section");
+  const asked = query.get("section");
   const common = new Set(sources.map((s) => s.sectionKey ?? ""));
   const sectionKey = asked !== null && asked !== "" ? (asked === DOCUMENT_KEY ? "" : asked) : common.size === 1 ? [...common][0]! : "";
   return {

@@ -1,0 +1,46 @@
+/**
+ * Audit findings on issue 5 ("From answers to revision"), each through the routes: bad input
+ * (NUL characters, unknown filter values), items written by hand, withdrawn sources, the
+ * worklist's paging, what analysts may see, and resolving an item without losing its decision.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/modules/db/client.server";
+import { loader as answersLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.answers";
+import { action as itemAction } from "~/routes/consultations.$consultationId.worklist.$itemId";
+import { loader as listLoader } from "~/routes/consultations.$consultationId.worklist._index";
+import { buildRound } from "./text-answers-fixture";
+import { context, get, outcome, post } from "./route-helpers";
+
+let r: Awaited<ReturnType<typeof buildRound>>;
+beforeAll(async () => {
+  r = await buildRound("revision-audit");
+});
+
+const worklistBase = () => `/consultations/${r.consultationId}/worklist`;
+const readAnswers = (query: string, cookie = r.coordinator.cookie) =>
+  outcome(() => answersLoader({ request: get(`${r.base}${query}`, cookie), params: r.params, context }));
+const readList = (query: string, cookie = r.coordinator.cookie) =>
+  outcome(() => listLoader({ request: get(`${worklistBase()}${query}`, cookie), params: { consultationId: r.consultationId }, context }));
+const decide = (itemId: string, fields: Record<string, string>, cookie = r.coordinator.cookie) =>
+  outcome(() => itemAction({ request: post(`${worklistBase()}/${itemId}`, fields, cookie), params: { consultationId: r.consultationId, itemId }, context }));
+
+describe("a NUL character is dropped, never a 500", () => {
+  it("in the written-answers page's search and similar-answer link", async () => {
+    for (const query of ["?q=%00", "?similar=%00", "?q=rural%00", "?section=%00&type=%00"]) {
+      expect((await readAnswers(query)).status, query).toBe(200);
+    }
+  });
+
+  it("in the worklist's section, owner and round filters", async () => {
+    for (const query of ["?section=%00", "?owner=%00", "?round=%00", "?status=%00&sort=%00"]) {
+      expect((await readList(query)).status, query).toBe(200);
+    }
+  });
+
+  it("in a decision's rationale: the decision is saved without it", async () => {
+    const item = await db().worklistItem.create({ data: { consultationId: r.consultationId, roundId: r.roundId, sectionKey: "scope", summary: "NUL test", type: "GENERAL", priority: "LOW" } });
+    const saved = await decide(item.id, { summary: "NUL\u0000 test", type: "GENERAL", priority: "LOW", ownerId: "", status: "NOTED", rationale: "Noted\u0000 for later.", revision: "1" });
+    expect(saved.status).toBe(302);
+    expect(await db().worklistItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "NOTED", rationale: "Noted for later.", summary: "NUL test" });
+  });
+});
