@@ -24,7 +24,7 @@ import { db } from "~/modules/db/client.server";
 import { cleanSearchParams, validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { formatDateTime } from "~/modules/round/dates";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
-import { statusLabel } from "~/modules/worklist/schemas";
+import { decisionLabel } from "~/modules/worklist/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Written answers – Consult" }];
 
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           where: { consultationId: round.consultationId, sectionKey: section.key === DOCUMENT_KEY ? null : section.key },
           orderBy: [{ priority: "desc" }, { updatedAt: "desc" }],
           take: 100,
-          select: { id: true, summary: true, status: true, priority: true, _count: { select: { sources: true } } },
+          select: { id: true, summary: true, status: true, priority: true, resolvedInVersion: { select: { number: true } }, _count: { select: { sources: true } } },
         })
       : [],
   ]);
@@ -80,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pages: Math.max(1, Math.ceil(list.total / TEXT_PAGE_SIZE)),
     // Beyond the counted cap the last page is unknown: a full page means there may be more.
     hasNext: list.rows.length === TEXT_PAGE_SIZE && (list.capped || filter.page * TEXT_PAGE_SIZE < list.total),
-    items: items.map((i) => ({ id: i.id, summary: i.summary, status: i.status, priority: i.priority, sources: i._count.sources })),
+    items: items.map((i) => ({ id: i.id, summary: i.summary, status: decisionLabel(i.status, i.resolvedInVersion?.number), priority: i.priority, sources: i._count.sources })),
     answers: list.rows.map((r) => {
       const q = questions.get(r.questionId);
       const a = notes.get(r.id)!;
@@ -95,7 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         submittedAt: r.submittedAt ? formatDateTime(r.submittedAt, round.timeZone) : "",
         tags: a.tags,
         notes: a.notes.map((n) => ({ ...n, createdAt: formatDateTime(n.createdAt, round.timeZone) })),
-        items: a.items.map((i) => ({ ...i, status: statusLabel(i.status) })),
+        items: a.items.map(({ doneIn, ...i }) => ({ ...i, status: decisionLabel(i.status, doneIn) })),
       };
     }),
   };
@@ -404,7 +404,7 @@ export default function WrittenAnswers() {
                     <Link to={`${d.worklistBase}/${i.id}`}>{i.summary}</Link>
                     <span className="muted">
                       {" "}
-                      · {statusLabel(i.status)} · {i.priority.toLowerCase()} priority · {i.sources} source{i.sources === 1 ? "" : "s"}
+                      · {i.status} · {i.priority.toLowerCase()} priority · {i.sources} source{i.sources === 1 ? "" : "s"}
                     </span>
                   </li>
                 ))}

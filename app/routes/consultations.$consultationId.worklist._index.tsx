@@ -11,7 +11,7 @@ import { cleanSearchParams } from "~/modules/forms/validation";
 import { formatDateTime } from "~/modules/round/dates";
 import { teamMembers } from "~/modules/worklist/items.server";
 import { parseWorklistFilter, worklist } from "~/modules/worklist/list.server";
-import { priorityLabel, statusLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
+import { decisionLabel, DONE_FILTER, priorityLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
 import { sectionsEverUsed } from "~/modules/worklist/sources.server";
 
 export const meta: MetaFunction = () => [{ title: "Worklist – Consult" }];
@@ -33,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rounds,
     team,
     sections,
-    counts: WORKLIST_STATUSES.map((s) => ({ id: s.id, label: s.label, count: list.counts[s.id] ?? 0 })),
+    total: list.total,
+    counts: [...WORKLIST_STATUSES.map((s) => ({ id: s.id as string, label: s.label as string, count: list.counts[s.id] ?? 0 })), { ...DONE_FILTER, count: list.done }],
     items: list.items.map((i) => ({
       id: i.id,
       summary: i.summary,
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       round: i.round ? `Round ${i.round.number}` : "",
       type: typeLabel(i.type),
       priority: priorityLabel(i.priority),
-      status: statusLabel(i.status),
+      status: decisionLabel(i.status, i.resolvedInVersion?.number),
       statusId: i.status,
       owner: i.owner?.name ?? "",
       sources: i._count.sources,
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Worklist() {
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const total = d.counts.reduce((n, c) => n + c.count, 0);
+  const total = d.total;
   const withStatus = (status: string | null) => {
     const next = new URLSearchParams(params);
     if (status) next.set("status", status);

@@ -5,6 +5,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/modules/db/client.server";
 import {
+  DONE_FILTER,
   PRIORITY_IDS,
   STATUS_IDS,
   TYPE_IDS,
@@ -16,7 +17,8 @@ import {
 } from "./schemas";
 
 export type WorklistFilter = {
-  status?: WorklistStatusId;
+  /** A decision, or "DONE": done in a later version, whatever the decision. */
+  status?: WorklistStatusId | typeof DONE_FILTER.id;
   type?: WorklistTypeId;
   priority?: WorklistPriorityId;
   sectionKey?: string; // "" = whole document
@@ -34,7 +36,7 @@ export function parseWorklistFilter(params: URLSearchParams): WorklistFilter {
     return v && v.length <= 200 ? v : undefined;
   };
   return {
-    status: oneOf(STATUS_IDS, params.get("status")),
+    status: oneOf([...STATUS_IDS, DONE_FILTER.id], params.get("status")),
     type: oneOf(TYPE_IDS, params.get("type")),
     priority: oneOf(PRIORITY_IDS, params.get("priority")),
     sectionKey: params.get("section") === "document" ? "" : text("section"),
@@ -62,17 +64,26 @@ export async function worklist(consultationId: string, filter: WorklistFilter) {
     ...(filter.ownerId ? { ownerId: filter.ownerId === "none" ? null : filter.ownerId } : {}),
     ...(filter.roundId ? { roundId: filter.roundId } : {}),
   };
-  const where = { ...base, ...(filter.status ? { status: filter.status } : {}) };
-  const [items, byStatus] = await Promise.all([
+  const where: Prisma.WorklistItemWhereInput = {
+    ...base,
+    ...(filter.status === DONE_FILTER.id ? { resolvedInVersionId: { not: null } } : filter.status ? { status: filter.status } : {}),
+  };
+  const [items, byStatus, done] = await Promise.all([
     db().worklistItem.findMany({
       where,
       orderBy: ORDER[filter.sort],
       take: 500,
-      include: { owner: { select: { name: true } }, round: { select: { number: true } }, _count: { select: { sources: true } } },
+      include: {
+        owner: { select: { name: true } },
+        round: { select: { number: true } },
+        resolvedInVersion: { select: { number: true } },
+        _count: { select: { sources: true } },
+      },
     }),
     // Counts by status under the other filters, so each count says what choosing it would show.
     db().worklistItem.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
+    db().worklistItem.count({ where: { ...base, resolvedInVersionId: { not: null } } }),
   ]);
   const counts = Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Partial<Record<WorklistStatusId, number>>;
-  return { items, counts };
+  return { items, counts, done, total: byStatus.reduce((n, g) => n + g._count._all, 0) };
 }
