@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
 import { loader as answersLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.answers";
+import { loader as auditLoader } from "~/routes/consultations.$consultationId.audit";
+import { consultationTabs, loader as layoutLoader } from "~/routes/consultations.$consultationId";
 import { action as itemAction } from "~/routes/consultations.$consultationId.worklist.$itemId";
 import { loader as listLoader } from "~/routes/consultations.$consultationId.worklist._index";
 import { buildRound } from "./text-answers-fixture";
@@ -42,5 +44,29 @@ describe("a NUL character is dropped, never a 500", () => {
     const saved = await decide(item.id, { summary: "NUL\u0000 test", type: "GENERAL", priority: "LOW", ownerId: "", status: "NOTED", rationale: "Noted\u0000 for later.", revision: "1" });
     expect(saved.status).toBe(302);
     expect(await db().worklistItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "NOTED", rationale: "Noted for later.", summary: "NUL test" });
+  });
+});
+
+describe("analysts cannot single out confidential respondents", () => {
+  it("the written-answers page gives analysts no submission time beside an unnamed answer; coordinators keep it", async () => {
+    const forAnalyst = (await readAnswers("?section=scope", r.analyst.cookie)).data.answers as Array<{ id: string; who: string; submittedAt: string }>;
+    const byId = new Map(forAnalyst.map((a) => [a.id, a]));
+    expect(byId.get(r.answers.confidentialScope)).toMatchObject({ who: "A confidential respondent (NGO)", submittedAt: "" });
+    expect(byId.get(r.answers.typeOnlyScope)).toMatchObject({ who: "A respondent of type “NGO”", submittedAt: "" });
+    expect(byId.get(r.answers.publicScope)!.submittedAt).not.toBe("");
+    const forCoordinator = (await readAnswers("?section=scope")).data.answers as Array<{ submittedAt: string }>;
+    expect(forCoordinator.every((a) => a.submittedAt !== "")).toBe(true);
+  });
+
+  it("the audit log is for coordinators: analysts get a 403 that says why, and no tab", async () => {
+    const params = { consultationId: r.consultationId };
+    const asAnalyst = await outcome(() => auditLoader({ request: get(`/consultations/${r.consultationId}/audit`, r.analyst.cookie), params, context }));
+    expect(asAnalyst.status).toBe(403);
+    expect(JSON.stringify(asAnalyst.data ?? "")).toContain("The audit log is for coordinators");
+    expect((await outcome(() => auditLoader({ request: get(`/consultations/${r.consultationId}/audit`, r.coordinator.cookie), params, context }))).status).toBe(200);
+    const layout = await outcome(() => layoutLoader({ request: get(`/consultations/${r.consultationId}`, r.analyst.cookie), params, context }));
+    expect(layout.data.role).toBe("ANALYST");
+    expect(consultationTabs(layout.data.role).map((t) => t.label)).not.toContain("Audit log");
+    expect(consultationTabs("COORDINATOR").map((t) => t.label)).toContain("Audit log");
   });
 });

@@ -9,7 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { Attribution } from "~/generated/prisma/enums";
 import { db } from "~/modules/db/client.server";
 import { serialQuery } from "~/modules/db/serial-query.server";
-import { attributionLabel, type Reader } from "./attribution";
+import { attributionLabel, namesOrganisation, type Reader } from "./attribution";
 import { COUNT_CAP, DOCUMENT_KEY, MARK_END, MARK_START, TEXT_PAGE_SIZE } from "./schemas";
 
 const TEXT_TYPES = ["SHORT_TEXT", "LONG_TEXT", "PROPOSED_WORDING"] as const;
@@ -144,7 +144,8 @@ export async function textAnswers(reader: Reader, questionIds: string[], f: Text
       reviewed: r.reviewedAt !== null,
       who: attributionLabel(reader, r) ?? "",
       typeLabel: r.typeLabel,
-      submittedAt: r.submittedAt,
+      // An unnamed answer's submission time could identify its organisation.
+      submittedAt: namesOrganisation(reader, r) ? r.submittedAt : null,
     })),
     total: Math.min(total, COUNT_CAP),
     capped: total > COUNT_CAP,
