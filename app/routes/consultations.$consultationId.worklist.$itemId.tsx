@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const consultation = await db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { timeZone: true, archivedAt: true } });
   const reader = role === "ANALYST" ? "analyst" : "coordinator";
   const [sources, team, history, sections] = await Promise.all([
-    itemSourceIds(item.id).then((ids) => sourceAnswersView(reader, consultationId, ids)),
+    itemSourceIds(item.id).then((ids) => sourceAnswersView(reader, consultationId, ids, { withWithdrawn: true })),
     teamMembers(consultationId),
     itemHistory(item.id),
     sectionOptions(consultationId, item.roundId),

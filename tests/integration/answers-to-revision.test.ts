@@ -8,7 +8,7 @@ import { db } from "~/modules/db/client.server";
 import { loader as answersLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.answers";
 import { loader as auditLoader } from "~/routes/consultations.$consultationId.audit";
 import { consultationTabs, loader as layoutLoader } from "~/routes/consultations.$consultationId";
-import { action as itemAction } from "~/routes/consultations.$consultationId.worklist.$itemId";
+import { action as itemAction, loader as itemLoader } from "~/routes/consultations.$consultationId.worklist.$itemId";
 import { loader as listLoader } from "~/routes/consultations.$consultationId.worklist._index";
 import { buildRound } from "./text-answers-fixture";
 import { context, get, outcome, post } from "./route-helpers";
@@ -23,6 +23,8 @@ const readAnswers = (query: string, cookie = r.coordinator.cookie) =>
   outcome(() => answersLoader({ request: get(`${r.base}${query}`, cookie), params: r.params, context }));
 const readList = (query: string, cookie = r.coordinator.cookie) =>
   outcome(() => listLoader({ request: get(`${worklistBase()}${query}`, cookie), params: { consultationId: r.consultationId }, context }));
+const readItem = (itemId: string, cookie: string) =>
+  outcome(() => itemLoader({ request: get(`${worklistBase()}/${itemId}`, cookie), params: { consultationId: r.consultationId, itemId }, context }));
 const decide = (itemId: string, fields: Record<string, string>, cookie = r.coordinator.cookie) =>
   outcome(() => itemAction({ request: post(`${worklistBase()}/${itemId}`, fields, cookie), params: { consultationId: r.consultationId, itemId }, context }));
 
@@ -68,5 +70,37 @@ describe("analysts cannot single out confidential respondents", () => {
     expect(layout.data.role).toBe("ANALYST");
     expect(consultationTabs(layout.data.role).map((t) => t.label)).not.toContain("Audit log");
     expect(consultationTabs("COORDINATOR").map((t) => t.label)).toContain("Audit log");
+  });
+});
+
+describe("an item's withdrawn sources", () => {
+  it("still show on the item page, marked withdrawn, named as the reader may see them", async () => {
+    const item = await db().worklistItem.create({
+      data: {
+        consultationId: r.consultationId,
+        roundId: r.roundId,
+        sectionKey: "scope",
+        summary: "Psychosocial support",
+        type: "GENERAL",
+        priority: "LOW",
+        sources: { create: [{ answerId: r.answers.confidentialScope }, { answerId: r.answers.publicScope }] },
+      },
+    });
+    const response = await db().answer.findUniqueOrThrow({ where: { id: r.answers.confidentialScope }, select: { responseId: true } });
+    await db().response.update({ where: { id: response.responseId }, data: { status: "WITHDRAWN" } });
+    try {
+      const forAnalyst = await readItem(item.id, r.analyst.cookie);
+      expect(forAnalyst.data.sources).toEqual([
+        expect.objectContaining({ id: r.answers.confidentialScope, who: "A confidential respondent (NGO)", withdrawn: true, link: null }),
+        expect.objectContaining({ id: r.answers.publicScope, who: r.orgs.public.name, withdrawn: false }),
+      ]);
+      expect(JSON.stringify(forAnalyst.data)).not.toContain(r.orgs.confidential.name);
+      const forCoordinator = await readItem(item.id, r.coordinator.cookie);
+      expect(forCoordinator.data.sources[0]).toMatchObject({ who: r.orgs.confidential.name, withdrawn: true });
+      const listed = (await readList("")).data.items.find((i: { id: string }) => i.id === item.id);
+      expect(listed.sources).toBe(2);
+    } finally {
+      await db().response.update({ where: { id: response.responseId }, data: { status: "SUBMITTED" } });
+    }
   });
 });
