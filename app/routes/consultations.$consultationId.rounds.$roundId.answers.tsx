@@ -37,13 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consultationTags(round.consultationId),
     db().stakeholderType.findMany({ orderBy: { position: "asc" }, select: { key: true, label: true } }),
   ]);
-  const filter = parseTextFilter(query, sections, { tagIds: tags.map((t) => t.id), typeKeys: types.map((t) => t.key) });
+  const { filter, problems } = parseTextFilter(query, sections, { tagIds: tags.map((t) => t.id), typeKeys: types.map((t) => t.key) });
   const section = sections.find((s) => s.key === filter.sectionKey);
   const questionIds = section ? (filter.questionId ? [filter.questionId] : section.questions.map((q) => q.id)) : [];
 
   // "Similar comments": this answer and its near-duplicates, to read and select together.
   const similarParam = query.get("similar");
   const similarTo = similarParam ? (await answersInRound(round.id, [similarParam]))[0] : undefined;
+  if (similarParam && !similarTo) problems.push("The answer to compare with is not among this round's submitted written answers: showing every answer.");
   const similarIds = similarTo ? [similarTo, ...(await nearDuplicates(round.id, similarTo)).map((r) => r.id)] : undefined;
   const listFilter = similarIds ? { ...filter, page: 1, search: undefined, tagId: undefined, reviewed: undefined, typeKey: undefined } : filter;
 
@@ -71,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections: sections.map((s) => ({ ...progress.find((p) => p.key === s.key)!, heading: s.heading })),
     section: section ? { key: section.key, heading: section.heading, questions: section.questions.map((q) => ({ id: q.id, prompt: q.prompt, retired: Boolean(q.retiredAt) })) } : null,
     filter,
+    problems,
     tags,
     types,
     similar: similarIds ? { answerId: similarTo!, count: similarIds.length - 1 } : null,
@@ -179,6 +181,15 @@ export default function WrittenAnswers() {
       <h1>Written answers</h1>
       <RoundNav base={d.base} title={d.title} />
       <p className="lead">Every written and proposed-wording answer of the submitted responses, section by section.</p>
+      {d.problems.length > 0 ? (
+        <div className="notice notice--warning" role="status">
+          <ul>
+            {d.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <nav className="section-picker" aria-label="Sections">
         <h2 className="visually-hidden">Sections</h2>

@@ -104,3 +104,21 @@ describe("an item's withdrawn sources", () => {
     }
   });
 });
+
+describe("written-answer filters that name nothing", () => {
+  it("are ignored and named in notices, as on the results page", async () => {
+    const page = await readAnswers("?section=nope&question=zzz&tag=zzz&reviewed=maybe&type=alien&page=abc&similar=nothing");
+    expect(page.status).toBe(200);
+    expect(page.data.section.key).toBe("scope");
+    const problems: string[] = page.data.problems;
+    expect(problems).toHaveLength(7);
+    for (const named of ["“nope”", "“zzz” is not a written question", "no tag “zzz”", "“Reviewed” takes yes or no, not “maybe”", "no stakeholder type “alien”", "“abc” is not a page number", "answer to compare with"]) {
+      expect(problems.some((p) => p.includes(named)), named).toBe(true);
+    }
+  });
+
+  it("known values and empty ones (“any”) raise no notice", async () => {
+    const page = await readAnswers(`?section=scope&question=${r.q.scopeComments}&type=ngo&reviewed=&tag=&q=&page=1`);
+    expect(page.data.problems).toEqual([]);
+  });
+});
