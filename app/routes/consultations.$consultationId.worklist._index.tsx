@@ -10,7 +10,7 @@ import { db } from "~/modules/db/client.server";
 import { cleanSearchParams } from "~/modules/forms/validation";
 import { formatDateTime } from "~/modules/round/dates";
 import { teamMembers } from "~/modules/worklist/items.server";
-import { parseWorklistFilter, worklist } from "~/modules/worklist/list.server";
+import { parseWorklistFilter, worklist, WORKLIST_PAGE_SIZE } from "~/modules/worklist/list.server";
 import { decisionLabel, DONE_FILTER, priorityLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
 import { sectionsEverUsed } from "~/modules/worklist/sources.server";
 
@@ -34,6 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     team,
     sections,
     total: list.total,
+    matching: list.matching,
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(list.matching / WORKLIST_PAGE_SIZE)),
     counts: [...WORKLIST_STATUSES.map((s) => ({ id: s.id as string, label: s.label as string, count: list.counts[s.id] ?? 0 })), { ...DONE_FILTER, count: list.done }],
     items: list.items.map((i) => ({
       id: i.id,
@@ -59,6 +62,12 @@ export default function Worklist() {
     const next = new URLSearchParams(params);
     if (status) next.set("status", status);
     else next.delete("status");
+    next.delete("page");
+    return `?${next}`;
+  };
+  const toPage = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(page));
     return `?${next}`;
   };
   // The worklist's option lists name their values `id`.
@@ -99,12 +108,13 @@ export default function Worklist() {
         {select("sort", "Sort by", WORKLIST_SORTS.slice(1), WORKLIST_SORTS[0].label)}
       </FilterForm>
       {d.items.length === 0 ? (
-        <p>No items match. Create them from the written answers of a round, or by hand.</p>
+        <p>{d.page > 1 && d.matching > 0 ? `There is no page ${d.page}: ${d.matching} item${d.matching === 1 ? "" : "s"} match, on ${d.pages} page${d.pages === 1 ? "" : "s"}.` : "No items match. Create them from the written answers of a round, or by hand."}</p>
       ) : (
         <div className="table-wrap">
           <table>
             <caption>
-              {d.items.length} item{d.items.length === 1 ? "" : "s"}
+              {d.matching} item{d.matching === 1 ? "" : "s"}
+              {d.pages > 1 ? `, page ${d.page} of ${d.pages} (${d.items.length} shown)` : ""}
             </caption>
             <thead>
               <tr>
@@ -144,6 +154,12 @@ export default function Worklist() {
           </table>
         </div>
       )}
+      {d.page > 1 || d.page < d.pages ? (
+        <nav className="pagination" aria-label="Pages of items">
+          {d.page > 1 ? <Link to={toPage(Math.min(d.page - 1, d.pages))}>← Previous page</Link> : null}
+          {d.page < d.pages ? <Link to={toPage(d.page + 1)}>Next page →</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -122,3 +122,25 @@ describe("written-answer filters that name nothing", () => {
     expect(page.data.problems).toEqual([]);
   });
 });
+
+describe("a long worklist", () => {
+  it("is paged (100 a page) instead of stopping silently at 500: every item on exactly one page", async () => {
+    const many = 520;
+    await db().worklistItem.createMany({
+      data: Array.from({ length: many }, (_, i) => ({ consultationId: r.consultationId, sectionKey: "paging", summary: `Paged item ${i}`, type: "GENERAL" as const, priority: "LOW" as const })),
+    });
+    const first = await readList("?section=paging&sort=section");
+    expect(first.data).toMatchObject({ matching: many, page: 1, pages: 6 });
+    expect(first.data.items).toHaveLength(100);
+    const seen = new Set<string>();
+    for (let page = 1; page <= 6; page++) {
+      const items: Array<{ id: string }> = (await readList(`?section=paging&sort=section&page=${page}`)).data.items;
+      for (const i of items) seen.add(i.id);
+    }
+    expect(seen.size).toBe(many);
+    const beyond = await readList("?section=paging&page=99");
+    expect(beyond.status).toBe(200);
+    expect(beyond.data.items).toEqual([]);
+    await db().worklistItem.deleteMany({ where: { consultationId: r.consultationId, sectionKey: "paging" } });
+  });
+});

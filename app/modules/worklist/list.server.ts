@@ -25,7 +25,11 @@ export type WorklistFilter = {
   ownerId?: string; // "none" = nobody
   roundId?: string;
   sort: WorklistSort;
+  page: number;
 };
+
+/** Items per page: offset paging with bookmarkable links, as the written answers (decision 009). */
+export const WORKLIST_PAGE_SIZE = 100;
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
   value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -43,6 +47,7 @@ export function parseWorklistFilter(params: URLSearchParams): WorklistFilter {
     ownerId: text("owner"),
     roundId: text("round"),
     sort: oneOf(WORKLIST_SORTS.map((s) => s.id), params.get("sort")) ?? "updated",
+    page: Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1)),
   };
 }
 
@@ -68,11 +73,13 @@ export async function worklist(consultationId: string, filter: WorklistFilter) {
     ...base,
     ...(filter.status === DONE_FILTER.id ? { resolvedInVersionId: { not: null } } : filter.status ? { status: filter.status } : {}),
   };
-  const [items, byStatus, done] = await Promise.all([
+  const [items, matching, byStatus, done] = await Promise.all([
     db().worklistItem.findMany({
       where,
-      orderBy: ORDER[filter.sort],
-      take: 500,
+      // The id last: a stable order, so no item is skipped or repeated between pages.
+      orderBy: [...ORDER[filter.sort], { id: "asc" }],
+      skip: (filter.page - 1) * WORKLIST_PAGE_SIZE,
+      take: WORKLIST_PAGE_SIZE,
       include: {
         owner: { select: { name: true } },
         round: { select: { number: true } },
@@ -80,10 +87,11 @@ export async function worklist(consultationId: string, filter: WorklistFilter) {
         _count: { select: { sources: true } },
       },
     }),
+    db().worklistItem.count({ where }),
     // Counts by status under the other filters, so each count says what choosing it would show.
     db().worklistItem.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
     db().worklistItem.count({ where: { ...base, resolvedInVersionId: { not: null } } }),
   ]);
   const counts = Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Partial<Record<WorklistStatusId, number>>;
-  return { items, counts, done, total: byStatus.reduce((n, g) => n + g._count._all, 0) };
+  return { items, matching, counts, done, total: byStatus.reduce((n, g) => n + g._count._all, 0) };
 }
