@@ -28,8 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sectionsEverUsed(consultationId),
   ]);
   const sectionName = (key: string | null) => (key ? (sections.find((s) => s.key === key)?.heading ?? key) : "The document as a whole");
+  const filteredRound = rounds.find((r) => r.id === filter.roundId);
   return {
     consultationId,
+    // A new item defaults to the round the list is filtered to (else, on the form, the latest).
+    newItem: filteredRound ? `new?${new URLSearchParams({ round: filteredRound.id })}` : "new",
     rounds,
     team,
     sections,
@@ -79,7 +82,7 @@ export default function Worklist() {
       <h1>Worklist</h1>
       <p className="lead">The revisions the comments ask for, and what the coordinators decided.</p>
       <p>
-        <Link className="button" to="new">
+        <Link className="button" to={d.newItem}>
           New item
         </Link>
       </p>

@@ -5,10 +5,12 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
+import { loadSummary } from "~/modules/summary/summary.server";
 import { loader as answersLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.answers";
 import { loader as auditLoader } from "~/routes/consultations.$consultationId.audit";
 import { consultationTabs, loader as layoutLoader } from "~/routes/consultations.$consultationId";
 import { action as itemAction, loader as itemLoader } from "~/routes/consultations.$consultationId.worklist.$itemId";
+import { action as newAction, loader as newLoader } from "~/routes/consultations.$consultationId.worklist.new";
 import { loader as listLoader } from "~/routes/consultations.$consultationId.worklist._index";
 import { buildRound } from "./text-answers-fixture";
 import { context, get, outcome, post } from "./route-helpers";
@@ -142,5 +144,46 @@ describe("a long worklist", () => {
     expect(beyond.status).toBe(200);
     expect(beyond.data.items).toEqual([]);
     await db().worklistItem.deleteMany({ where: { consultationId: r.consultationId, sectionKey: "paging" } });
+  });
+});
+
+describe("items written by hand", () => {
+  let other: Awaited<ReturnType<typeof buildRound>>;
+  beforeAll(async () => {
+    other = await buildRound("revision-audit-other");
+  });
+  const create = (fields: Record<string, string>) =>
+    outcome(() => newAction({ request: post(`${worklistBase()}/new`, fields, r.coordinator.cookie), params: { consultationId: r.consultationId }, context }));
+  const newForm = (query: string) =>
+    outcome(() => newLoader({ request: get(`${worklistBase()}/new${query}`, r.coordinator.cookie), params: { consultationId: r.consultationId }, context }));
+  const item = { summary: "Define rehabilitation", type: "GENERAL", priority: "MEDIUM", ownerId: "" };
+
+  it("the form offers the consultation's rounds, the latest chosen, or the one the list is filtered to", async () => {
+    const page = await newForm("");
+    expect(page.data.roundId).toBe(r.roundId);
+    expect(page.data.rounds).toEqual([{ id: r.roundId, label: expect.stringMatching(/^Round 1: /) }]);
+    expect((await newForm(`?round=${other.roundId}`)).data.roundId).toBe(r.roundId);
+    expect((await readList(`?round=${r.roundId}`)).data.newItem).toBe(`new?round=${r.roundId}`);
+  });
+
+  it("belong to a round, so they reach that round's summary", async () => {
+    const created = await create({ ...item, sectionKey: "services" });
+    expect(created.status).toBe(302);
+    const id = /\/worklist\/([^/?]+)/.exec(created.location ?? "")![1]!;
+    expect(await db().worklistItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ roundId: r.roundId, sectionKey: "services" });
+    const summary = await loadSummary(r.roundId);
+    expect(summary!.sections.find((s) => s.key === "services")!.items.map((i) => i.id)).toContain(id);
+  });
+
+  it("refuse a round of another consultation and a section the round's draft does not have", async () => {
+    const foreign = await create({ ...item, roundId: other.roundId, sectionKey: "" });
+    expect(foreign.status).toBe(400);
+    expect(foreign.data.errors.roundId).toBe("Choose a round of this consultation");
+    const unknown = await create({ ...item, roundId: r.roundId, sectionKey: "no-such-section" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.data.errors.sectionKey).toBe("Choose a section of the draft that round 1 asked about");
+    expect(unknown.data.values.summary).toBe(item.summary);
+    expect(unknown.data.sections.map((s: { key: string }) => s.key)).toEqual(["scope", "services"]);
+    expect(await db().worklistItem.count({ where: { consultationId: r.consultationId, sectionKey: "no-such-section" } })).toBe(0);
   });
 });

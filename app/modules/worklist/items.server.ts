@@ -25,9 +25,19 @@ export async function createItem(actorId: string, consultationId: string, input:
   const answers = await sourceAnswers(consultationId, input.answerId);
   if (answers.length !== input.answerId.length) return { ok: false, errors: { form: "Some of the chosen answers no longer exist or are not submitted. Choose them again." } };
   const roundIds = new Set(answers.map((a) => a.response.roundId));
-  const roundId = input.roundId || (roundIds.size === 1 ? [...roundIds][0]! : "");
-  if (roundId && !(await db().round.findFirst({ where: { id: roundId, consultationId }, select: { id: true } }))) {
-    return { ok: false, errors: { form: "No such round in this consultation." } };
+  // An item needs its round to reach the summary, the compare page and the resolve step:
+  // the one chosen, else the one its answers share, else (by hand) the latest.
+  const roundId = input.roundId || (roundIds.size === 1 ? [...roundIds][0]! : answers.length === 0 ? ((await latestRoundId(consultationId)) ?? "") : "");
+  const round = roundId ? await db().round.findFirst({ where: { id: roundId, consultationId }, select: { id: true, versionId: true, number: true } }) : null;
+  if (roundId && !round) return { ok: false, errors: { roundId: "Choose a round of this consultation" } };
+  if (input.sectionKey) {
+    const section = await db().section.findFirst({
+      where: round ? { versionId: round.versionId, key: input.sectionKey } : { key: input.sectionKey, version: { consultationId } },
+      select: { id: true },
+    });
+    if (!section) {
+      return { ok: false, errors: { sectionKey: round ? `Choose a section of the draft that round ${round.number} asked about` : "Choose a section of the document" } };
+    }
   }
   const ownerId = input.ownerId || null;
   if (ownerId && !(await isTeamMember(consultationId, ownerId))) return { ok: false, errors: { ownerId: "Choose an owner from the team" } };
@@ -55,6 +65,10 @@ export async function createItem(actorId: string, consultationId: string, input:
     return created;
   });
   return { ok: true, id: item.id };
+}
+
+export async function latestRoundId(consultationId: string) {
+  return (await db().round.findFirst({ where: { consultationId }, orderBy: { number: "desc" }, select: { id: true } }))?.id ?? null;
 }
 
 async function isTeamMember(consultationId: string, userId: string) {
