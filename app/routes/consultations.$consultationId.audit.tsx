@@ -10,7 +10,8 @@ export const meta: MetaFunction = () => [{ title: "Audit log – Consult" }];
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireConsultationAccess(request, params.consultationId!);
+  // It names organisations with the time of each of their steps: analysts, who see some answers without the organisation, could match them up.
+  await requireConsultationAccess(request, params.consultationId!, { allowAnalyst: false, refusal: "The audit log is for coordinators: it names the organisations behind confidential answers." });
   const consultation = await db().consultation.findUniqueOrThrow({ where: { id: params.consultationId! }, select: { timeZone: true } });
   const q = new URL(request.url).searchParams;
   // Unknown or malformed filter values are ignored, never an error page.

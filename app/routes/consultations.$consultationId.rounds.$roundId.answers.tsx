@@ -21,29 +21,30 @@ import { answersInRound, parseTextFilter, reviewedBySection, textAnswers, textSe
 import { wordingRedline } from "~/modules/analysis/wording-redline";
 import { forbidden } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
-import { validateForm, type FieldErrors } from "~/modules/forms/validation";
+import { cleanSearchParams, validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { formatDateTime } from "~/modules/round/dates";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
-import { statusLabel } from "~/modules/worklist/schemas";
+import { decisionLabel } from "~/modules/worklist/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Written answers – Consult" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round, role } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
   const reader = role === "ANALYST" ? "analyst" : "coordinator";
-  const url = new URL(request.url);
+  const query = cleanSearchParams(new URL(request.url).searchParams);
   const [sections, tags, types] = await Promise.all([
     textSections(round.id),
     consultationTags(round.consultationId),
     db().stakeholderType.findMany({ orderBy: { position: "asc" }, select: { key: true, label: true } }),
   ]);
-  const filter = parseTextFilter(url.searchParams, sections, { tagIds: tags.map((t) => t.id), typeKeys: types.map((t) => t.key) });
+  const { filter, problems } = parseTextFilter(query, sections, { tagIds: tags.map((t) => t.id), typeKeys: types.map((t) => t.key) });
   const section = sections.find((s) => s.key === filter.sectionKey);
   const questionIds = section ? (filter.questionId ? [filter.questionId] : section.questions.map((q) => q.id)) : [];
 
   // "Similar comments": this answer and its near-duplicates, to read and select together.
-  const similarParam = url.searchParams.get("similar");
+  const similarParam = query.get("similar");
   const similarTo = similarParam ? (await answersInRound(round.id, [similarParam]))[0] : undefined;
+  if (similarParam && !similarTo) problems.push("The answer to compare with is not among this round's submitted written answers: showing every answer.");
   const similarIds = similarTo ? [similarTo, ...(await nearDuplicates(round.id, similarTo)).map((r) => r.id)] : undefined;
   const listFilter = similarIds ? { ...filter, page: 1, search: undefined, tagId: undefined, reviewed: undefined, typeKey: undefined } : filter;
 
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           where: { consultationId: round.consultationId, sectionKey: section.key === DOCUMENT_KEY ? null : section.key },
           orderBy: [{ priority: "desc" }, { updatedAt: "desc" }],
           take: 100,
-          select: { id: true, summary: true, status: true, priority: true, _count: { select: { sources: true } } },
+          select: { id: true, summary: true, status: true, priority: true, resolvedInVersion: { select: { number: true } }, _count: { select: { sources: true } } },
         })
       : [],
   ]);
@@ -71,16 +72,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections: sections.map((s) => ({ ...progress.find((p) => p.key === s.key)!, heading: s.heading })),
     section: section ? { key: section.key, heading: section.heading, questions: section.questions.map((q) => ({ id: q.id, prompt: q.prompt, retired: Boolean(q.retiredAt) })) } : null,
     filter,
+    problems,
     tags,
     types,
     similar: similarIds ? { answerId: similarTo!, count: similarIds.length - 1 } : null,
-    selectAll: url.searchParams.get("select") === "all",
+    selectAll: query.get("select") === "all",
     total: list.total,
     capped: list.capped,
     pages: Math.max(1, Math.ceil(list.total / TEXT_PAGE_SIZE)),
     // Beyond the counted cap the last page is unknown: a full page means there may be more.
     hasNext: list.rows.length === TEXT_PAGE_SIZE && (list.capped || filter.page * TEXT_PAGE_SIZE < list.total),
-    items: items.map((i) => ({ id: i.id, summary: i.summary, status: i.status, priority: i.priority, sources: i._count.sources })),
+    items: items.map((i) => ({ id: i.id, summary: i.summary, status: decisionLabel(i.status, i.resolvedInVersion?.number), priority: i.priority, sources: i._count.sources })),
     answers: list.rows.map((r) => {
       const q = questions.get(r.questionId);
       const a = notes.get(r.id)!;
@@ -95,7 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         submittedAt: r.submittedAt ? formatDateTime(r.submittedAt, round.timeZone) : "",
         tags: a.tags,
         notes: a.notes.map((n) => ({ ...n, createdAt: formatDateTime(n.createdAt, round.timeZone) })),
-        items: a.items.map((i) => ({ ...i, status: statusLabel(i.status) })),
+        items: a.items.map(({ doneIn, ...i }) => ({ ...i, status: decisionLabel(i.status, doneIn) })),
       };
     }),
   };
@@ -179,6 +181,15 @@ export default function WrittenAnswers() {
       <h1>Written answers</h1>
       <RoundNav base={d.base} title={d.title} />
       <p className="lead">Every written and proposed-wording answer of the submitted responses, section by section.</p>
+      {d.problems.length > 0 ? (
+        <div className="notice notice--warning" role="status">
+          <ul>
+            {d.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <nav className="section-picker" aria-label="Sections">
         <h2 className="visually-hidden">Sections</h2>
@@ -404,7 +415,7 @@ export default function WrittenAnswers() {
                     <Link to={`${d.worklistBase}/${i.id}`}>{i.summary}</Link>
                     <span className="muted">
                       {" "}
-                      · {statusLabel(i.status)} · {i.priority.toLowerCase()} priority · {i.sources} source{i.sources === 1 ? "" : "s"}
+                      · {i.status} · {i.priority.toLowerCase()} priority · {i.sources} source{i.sources === 1 ? "" : "s"}
                     </span>
                   </li>
                 ))}

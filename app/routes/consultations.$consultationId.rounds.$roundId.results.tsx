@@ -13,6 +13,7 @@ import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { FilterForm, SelectFilter } from "~/components/filter-form";
 import { RoundNav } from "~/components/round/round-nav";
 import { sectionResults, type QuestionResult } from "~/modules/analysis/section-results.server";
+import { cleanSearchParams } from "~/modules/forms/validation";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,7 +25,7 @@ const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
-  const search = new URL(request.url).searchParams;
+  const search = cleanSearchParams(new URL(request.url).searchParams);
   const results = await sectionResults(round.id, search);
   return {
     base: `/consultations/${round.consultationId}/rounds/${round.id}`,

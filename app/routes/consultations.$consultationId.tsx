@@ -21,12 +21,16 @@ const TABS = [
   { to: "versions", label: "Drafts" },
   { to: "rounds", label: "Rounds" },
   { to: "worklist", label: "Worklist" },
-  { to: "audit", label: "Audit log" },
+  { to: "audit", label: "Audit log", coordinatorsOnly: true },
   { to: "settings", label: "Settings" },
 ];
 
+/** The audit log names organisations with the time of each step: analysts do not get it (nor its tab). */
+export const consultationTabs = (role: string) => TABS.filter((tab) => !("coordinatorsOnly" in tab) || role !== "ANALYST");
+
 export default function ConsultationLayout() {
-  const { consultation } = useLoaderData<typeof loader>();
+  const { consultation, role } = useLoaderData<typeof loader>();
+  const tabs = consultationTabs(role);
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -40,7 +44,7 @@ export default function ConsultationLayout() {
       {consultation.archivedAt ? <p className="notice notice--warning">This consultation is archived: read-only.</p> : null}
       <nav className="tabs" aria-label="Consultation">
         <ul>
-          {TABS.map((tab) => (
+          {tabs.map((tab) => (
             <li key={tab.label}>
               <NavLink to={tab.to} end={tab.end} prefetch="intent">
                 {tab.label}

@@ -12,6 +12,7 @@ import { validateForm } from "~/modules/forms/validation";
 import { compareWithBase, type ComparedItem, type SectionChange } from "~/modules/revision/compare.server";
 import { ResolveError, resolveItems } from "~/modules/revision/resolve.server";
 import { ResolveSchema } from "~/modules/revision/schemas";
+import { decisionLabel } from "~/modules/worklist/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Version ${data.version.number} compared` : "Compare"} – Consult` }];
 
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await resolveItems({ actorId: user.id, consultationId, versionId: params.versionId!, sectionKey: sectionKey || null, shown, resolved });
   } catch (error) {
-    if (error instanceof ResolveError) return data({ error: error.message, sectionKey }, { status: 409 });
+    if (error instanceof ResolveError) return data({ error: error.message, sectionKey }, { status: error.status });
     throw error;
   }
   return redirect(`/consultations/${consultationId}/versions/${params.versionId}/compare?resolved=1#compare-${sectionKey || "whole-document"}`);
@@ -45,15 +46,6 @@ const CHANGE_LABEL: Record<SectionChange, string> = {
   unchanged: "Unchanged",
 };
 
-const STATUS_LABEL: Record<ComparedItem["status"], string> = {
-  OPEN: "Open",
-  ACCEPTED: "Accepted",
-  ACCEPTED_WITH_CHANGES: "Accepted with changes",
-  NOT_ACCEPTED: "Not accepted",
-  NOTED: "Noted",
-  REFERRED: "Referred",
-  DONE: "Done",
-};
 
 function ResolveForm({ sectionKey, label, items, canResolve, versionNumber }: { sectionKey: string; label: string; items: ComparedItem[]; canResolve: boolean; versionNumber: number }) {
   if (items.length === 0) return <p className="muted">No worklist items about {label}.</p>;
@@ -63,7 +55,7 @@ function ResolveForm({ sectionKey, label, items, canResolve, versionNumber }: { 
       <ul className="resolve-list">
         {items.map((item) => (
           <li key={item.id}>
-            {item.summary} <span className="muted">({item.resolvedHere ? `done in version ${versionNumber}` : STATUS_LABEL[item.status]})</span>
+            {item.summary} <span className="muted">({decisionLabel(item.status, item.resolvedHere ? versionNumber : null)})</span>
           </li>
         ))}
       </ul>
@@ -77,15 +69,28 @@ function ResolveForm({ sectionKey, label, items, canResolve, versionNumber }: { 
         <div className="choices">
           {items.map((item) => (
             <div className="choice" key={item.id}>
-              <input type="hidden" name="shown" value={item.id} />
-              <input type="checkbox" id={`resolve-${item.id}`} name="resolved" value={item.id} defaultChecked={item.resolvedHere} />
+              <input type="hidden" name="shown" value={`${item.id}@${item.revision}`} />
+              <input
+                type="checkbox"
+                id={`resolve-${item.id}`}
+                name="resolved"
+                value={item.id}
+                defaultChecked={item.resolvedHere}
+                disabled={!item.resolvable && !item.resolvedHere}
+                aria-describedby={!item.resolvable ? `resolve-${item.id}-why` : undefined}
+              />
               <label htmlFor={`resolve-${item.id}`}>
                 {item.summary}{" "}
                 <span className="muted">
-                  ({item.resolvedHere ? `done in version ${versionNumber}` : STATUS_LABEL[item.status]}
+                  ({decisionLabel(item.status, item.resolvedHere ? versionNumber : null)}
                   {item.roundTitle ? `, ${item.roundTitle}` : ""})
                 </span>
                 {item.rationale ? <span className="hint resolve-rationale">{item.rationale}</span> : null}
+                {!item.resolvable ? (
+                  <span className="hint" id={`resolve-${item.id}-why`}>
+                    Only an accepted item (with or without changes) can be done by a change: decide it on its worklist page first.
+                  </span>
+                ) : null}
               </label>
             </div>
           ))}
@@ -127,7 +132,7 @@ export default function Compare() {
         <>
           <p className="lead">
             Each section of version {d.version.number} (“{d.version.title}”) against <Link to={`${versions}/${d.base.id}`}>version {d.base.number}</Link>: inserted
-            words are underlined, deleted words struck through. Tick the worklist items each change resolves: they become done in version {d.version.number}.
+            words are underlined, deleted words struck through. Tick the accepted worklist items each change resolves: they become done in version {d.version.number} and keep their decision.
           </p>
           <div className="button-row">
             {!d.version.locked ? (

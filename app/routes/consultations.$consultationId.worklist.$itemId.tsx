@@ -15,7 +15,8 @@ import { db } from "~/modules/db/client.server";
 import { validateForm } from "~/modules/forms/validation";
 import { formatDateTime } from "~/modules/round/dates";
 import { decideItem, itemHistory, lastDecision, loadItem, teamMembers } from "~/modules/worklist/items.server";
-import { itemDecisionSchema, priorityLabel, statusLabel, typeLabel, WORKLIST_STATUSES } from "~/modules/worklist/schemas";
+import { describeItemEvent } from "~/modules/worklist/history";
+import { decisionLabel, itemDecisionSchema, priorityLabel, typeLabel, WORKLIST_STATUSES } from "~/modules/worklist/schemas";
 import { itemSourceIds, sectionOptions, sourceAnswersView } from "~/modules/worklist/sources.server";
 
 export const meta: MetaFunction = () => [{ title: "Worklist item – Consult" }];
@@ -24,7 +25,8 @@ async function decisionView(consultationId: string, itemId: string, timeZone: st
   const [item, decision] = await Promise.all([loadItem(consultationId, itemId), lastDecision(itemId)]);
   if (!item) return null;
   return {
-    status: statusLabel(item.status),
+    status: decisionLabel(item.status, item.resolvedInVersion?.number),
+    what: decision ? describeItemEvent(decision.action, decision.data as Record<string, unknown>) : null,
     rationale: item.rationale,
     by: decision?.actor?.name ?? null,
     at: decision ? formatDateTime(decision.at, timeZone) : null,
@@ -40,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const consultation = await db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { timeZone: true, archivedAt: true } });
   const reader = role === "ANALYST" ? "analyst" : "coordinator";
   const [sources, team, history, sections] = await Promise.all([
-    itemSourceIds(item.id).then((ids) => sourceAnswersView(reader, consultationId, ids)),
+    itemSourceIds(item.id).then((ids) => sourceAnswersView(reader, consultationId, ids, { withWithdrawn: true })),
     teamMembers(consultationId),
     itemHistory(item.id),
     sectionOptions(consultationId, item.roundId),
@@ -56,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       round: item.round?.title ?? null,
       type: typeLabel(item.type),
       priority: priorityLabel(item.priority),
-      status: statusLabel(item.status),
+      status: decisionLabel(item.status, item.resolvedInVersion?.number),
       statusId: item.status,
       rationale: item.rationale,
       owner: item.owner?.name ?? null,
@@ -102,15 +104,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return data({ errors: saved.errors, values: result.values, conflict: null }, { status: 400 });
 }
-
-const describe = (action: string, d: Record<string, unknown>) => {
-  if (action === "worklist.created") return "Created";
-  const changed = (d.changed ?? {}) as Record<string, { from: unknown; to: unknown }>;
-  const parts = Object.entries(changed).map(([field, { to }]) =>
-    field === "status" ? `decision: ${statusLabel(String(to))}` : field === "rationale" ? `rationale: “${String(to)}”` : field === "ownerId" ? "owner changed" : `${field}: ${String(to)}`,
-  );
-  return parts.join("; ") || action;
-};
 
 export default function WorklistItemPage() {
   const d = useLoaderData<typeof loader>();
@@ -173,7 +166,8 @@ export default function WorklistItemPage() {
             <div className="notice notice--warning conflict-notice">
               <p>
                 <strong>
-                  {conflict.by ? `${conflict.by} decided` : "It is now"} “{conflict.status}”{conflict.at ? ` (${conflict.at})` : ""}.
+                  {conflict.by ? `${conflict.by}: ${conflict.what ?? "decided"}` : "Changed by someone else"}
+                  {conflict.at ? ` (${conflict.at})` : ""}. It is now “{conflict.status}”.
                 </strong>
               </p>
               {conflict.rationale ? <p>Their rationale: “{conflict.rationale}”</p> : null}
@@ -218,7 +212,7 @@ export default function WorklistItemPage() {
               <span className="muted">
                 {h.at}, {h.who}:
               </span>{" "}
-              {describe(h.action, h.data)}
+              {describeItemEvent(h.action, h.data)}
             </li>
           ))}
         </ol>

@@ -7,10 +7,11 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FilterForm, SelectFilter } from "~/components/filter-form";
 import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
+import { cleanSearchParams } from "~/modules/forms/validation";
 import { formatDateTime } from "~/modules/round/dates";
 import { teamMembers } from "~/modules/worklist/items.server";
-import { parseWorklistFilter, worklist } from "~/modules/worklist/list.server";
-import { priorityLabel, statusLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
+import { parseWorklistFilter, worklist, WORKLIST_PAGE_SIZE } from "~/modules/worklist/list.server";
+import { decisionLabel, DONE_FILTER, priorityLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
 import { sectionsEverUsed } from "~/modules/worklist/sources.server";
 
 export const meta: MetaFunction = () => [{ title: "Worklist – Consult" }];
@@ -18,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Worklist – Consult" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const consultationId = params.consultationId!;
   await requireConsultationAccess(request, consultationId);
-  const filter = parseWorklistFilter(new URL(request.url).searchParams);
+  const filter = parseWorklistFilter(cleanSearchParams(new URL(request.url).searchParams));
   const [list, consultation, rounds, team, sections] = await Promise.all([
     worklist(consultationId, filter),
     db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { timeZone: true } }),
@@ -27,12 +28,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sectionsEverUsed(consultationId),
   ]);
   const sectionName = (key: string | null) => (key ? (sections.find((s) => s.key === key)?.heading ?? key) : "The document as a whole");
+  const filteredRound = rounds.find((r) => r.id === filter.roundId);
   return {
     consultationId,
+    // A new item defaults to the round the list is filtered to (else, on the form, the latest).
+    newItem: filteredRound ? `new?${new URLSearchParams({ round: filteredRound.id })}` : "new",
     rounds,
     team,
     sections,
-    counts: WORKLIST_STATUSES.map((s) => ({ id: s.id, label: s.label, count: list.counts[s.id] ?? 0 })),
+    total: list.total,
+    matching: list.matching,
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(list.matching / WORKLIST_PAGE_SIZE)),
+    counts: [...WORKLIST_STATUSES.map((s) => ({ id: s.id as string, label: s.label as string, count: list.counts[s.id] ?? 0 })), { ...DONE_FILTER, count: list.done }],
     items: list.items.map((i) => ({
       id: i.id,
       summary: i.summary,
@@ -40,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       round: i.round ? `Round ${i.round.number}` : "",
       type: typeLabel(i.type),
       priority: priorityLabel(i.priority),
-      status: statusLabel(i.status),
+      status: decisionLabel(i.status, i.resolvedInVersion?.number),
       statusId: i.status,
       owner: i.owner?.name ?? "",
       sources: i._count.sources,
@@ -52,11 +60,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Worklist() {
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const total = d.counts.reduce((n, c) => n + c.count, 0);
+  const total = d.total;
   const withStatus = (status: string | null) => {
     const next = new URLSearchParams(params);
     if (status) next.set("status", status);
     else next.delete("status");
+    next.delete("page");
+    return `?${next}`;
+  };
+  const toPage = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(page));
     return `?${next}`;
   };
   // The worklist's option lists name their values `id`.
@@ -68,7 +82,7 @@ export default function Worklist() {
       <h1>Worklist</h1>
       <p className="lead">The revisions the comments ask for, and what the coordinators decided.</p>
       <p>
-        <Link className="button" to="new">
+        <Link className="button" to={d.newItem}>
           New item
         </Link>
       </p>
@@ -97,12 +111,13 @@ export default function Worklist() {
         {select("sort", "Sort by", WORKLIST_SORTS.slice(1), WORKLIST_SORTS[0].label)}
       </FilterForm>
       {d.items.length === 0 ? (
-        <p>No items match. Create them from the written answers of a round, or by hand.</p>
+        <p>{d.page > 1 && d.matching > 0 ? `There is no page ${d.page}: ${d.matching} item${d.matching === 1 ? "" : "s"} match, on ${d.pages} page${d.pages === 1 ? "" : "s"}.` : "No items match. Create them from the written answers of a round, or by hand."}</p>
       ) : (
         <div className="table-wrap">
           <table>
             <caption>
-              {d.items.length} item{d.items.length === 1 ? "" : "s"}
+              {d.matching} item{d.matching === 1 ? "" : "s"}
+              {d.pages > 1 ? `, page ${d.page} of ${d.pages} (${d.items.length} shown)` : ""}
             </caption>
             <thead>
               <tr>
@@ -142,6 +157,12 @@ export default function Worklist() {
           </table>
         </div>
       )}
+      {d.page > 1 || d.page < d.pages ? (
+        <nav className="pagination" aria-label="Pages of items">
+          {d.page > 1 ? <Link to={toPage(Math.min(d.page - 1, d.pages))}>← Previous page</Link> : null}
+          {d.page < d.pages ? <Link to={toPage(d.page + 1)}>Next page →</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -12,33 +12,39 @@ import { ItemFields, SourceAnswers } from "~/components/worklist/item-fields";
 import { DOCUMENT_KEY } from "~/modules/analysis/schemas";
 import { forbidden, requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
-import { validateForm } from "~/modules/forms/validation";
+import { cleanSearchParams, validateForm } from "~/modules/forms/validation";
 import { createItem, teamMembers } from "~/modules/worklist/items.server";
 import { newItemSchema } from "~/modules/worklist/schemas";
 import { sectionOptions, sourceAnswersView } from "~/modules/worklist/sources.server";
 
 export const meta: MetaFunction = () => [{ title: "New worklist item – Consult" }];
 
+/** The consultation's rounds, latest first: an item belongs to one, or it reaches no summary. */
+const roundsOf = (consultationId: string) =>
+  db().round.findMany({ where: { consultationId }, orderBy: { number: "desc" }, select: { id: true, number: true, title: true } });
+
 async function context(request: Request, consultationId: string, answerIds: string[], roundParam: string | null) {
   const access = await requireConsultationAccess(request, consultationId);
   const reader = access.role === "ANALYST" ? "analyst" : "coordinator";
-  const sources = await sourceAnswersView(reader, consultationId, answerIds.slice(0, 500));
-  const roundId = roundParam || sources[0]?.roundId || null;
+  const [sources, rounds] = await Promise.all([sourceAnswersView(reader, consultationId, answerIds.slice(0, 500)), roundsOf(consultationId)]);
+  // The round asked for (the list's filter, the answers page), else the answers', else the latest.
+  const roundId = rounds.find((r) => r.id === roundParam)?.id ?? sources[0]?.roundId ?? rounds[0]?.id ?? null;
   const [sections, team] = await Promise.all([sectionOptions(consultationId, roundId), teamMembers(consultationId)]);
-  return { access, sources, roundId, sections, team };
+  return { access, sources, roundId, rounds, sections, team };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const answerIds = url.searchParams.getAll("answer");
-  const { sources, roundId, sections, team } = await context(request, params.consultationId!, answerIds, url.searchParams.get("round"));
+  const query = cleanSearchParams(new URL(request.url).searchParams);
+  const answerIds = query.getAll("answer");
+  const { sources, roundId, rounds, sections, team } = await context(request, params.consultationId!, answerIds, query.get("round"));
   // The section: as asked, else the one all the chosen answers are about.
-  const asked = url.searchParams.get("section");
+  const asked = query.get("section");
   const common = new Set(sources.map((s) => s.sectionKey ?? ""));
   const sectionKey = asked !== null && asked !== "" ? (asked === DOCUMENT_KEY ? "" : asked) : common.size === 1 ? [...common][0]! : "";
   return {
     consultationId: params.consultationId!,
     roundId: roundId ?? "",
+    rounds: rounds.map((r) => ({ id: r.id, label: `Round ${r.number}: ${r.title}` })),
     sections,
     team,
     sources,
@@ -52,9 +58,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const consultation = await db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { archivedAt: true } });
   if (consultation.archivedAt) forbidden("This consultation is archived: it is read-only.");
   const result = validateForm(await request.formData(), newItemSchema);
-  if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
+  // The sections offered again are those of the round chosen in the form.
+  const sectionsOf = async (roundId: unknown) =>
+    typeof roundId === "string" && roundId && (await db().round.findFirst({ where: { id: roundId, consultationId }, select: { id: true } }))
+      ? sectionOptions(consultationId, roundId)
+      : null;
+  if (!result.ok) return data({ errors: result.errors, values: result.values, sections: await sectionsOf(result.values.roundId) }, { status: 400 });
   const created = await createItem(access.user.id, consultationId, result.data);
-  if (!created.ok) return data({ errors: created.errors, values: result.values }, { status: 400 });
+  if (!created.ok) return data({ errors: created.errors, values: result.values, sections: await sectionsOf(result.values.roundId) }, { status: 400 });
   return redirect(`/consultations/${consultationId}/worklist/${created.id}?done=created`);
 }
 
@@ -62,7 +73,8 @@ export default function NewWorklistItem() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const form = useValidatedForm(newItemSchema, actionData?.errors);
-  const values = { ...d.values, ...(actionData?.values ?? {}) } as Record<string, string | string[]>;
+  const values = { roundId: d.roundId, ...d.values, ...(actionData?.values ?? {}) } as Record<string, string | string[]>;
+  const sections = actionData?.sections ?? d.sections;
   return (
     <>
       <p>
@@ -78,7 +90,25 @@ export default function NewWorklistItem() {
       </p>
       <ErrorSummary errors={form.errors} focusKey={[form.submitCount, actionData]} />
       <Form method="post" ref={form.formRef} onSubmit={form.onSubmit} noValidate className="prose">
-        <input type="hidden" name="roundId" value={d.roundId} />
+        {d.sources.length > 0 || d.rounds.length === 0 ? (
+          <input type="hidden" name="roundId" value={d.roundId} />
+        ) : (
+          <div className={`field${form.errors.roundId ? " field--error" : ""}`}>
+            <label htmlFor={fieldId("roundId")}>Round</label>
+            <span className="hint" id={`${fieldId("roundId")}-hint`}>
+              The round whose comments this item answers: it appears in that round's summary and when its draft is revised. The sections are those of
+              the draft it asked about.
+            </span>
+            <FieldError name="roundId" error={form.errors.roundId} />
+            <select id={fieldId("roundId")} defaultValue={String(values.roundId ?? "")} aria-describedby={`${fieldId("roundId")}-hint`} {...form.register("roundId")}>
+              {d.rounds.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {d.sources.map((s) => (
           <input key={s.id} type="hidden" name="answerId" value={s.id} />
         ))}
@@ -87,7 +117,7 @@ export default function NewWorklistItem() {
           <FieldError name="sectionKey" error={form.errors.sectionKey} />
           <select id={fieldId("sectionKey")} defaultValue={String(values.sectionKey ?? "")} {...form.register("sectionKey")}>
             <option value="">The document as a whole</option>
-            {d.sections.map((s) => (
+            {sections.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.heading}
               </option>

@@ -84,7 +84,7 @@ export default function Outcome() {
                       <p>
                         <span lang={d.sourceLanguage}>{decision.summary}</span>{" "}
                         <span className={`badge badge--decision-${decision.status.toLowerCase()}`}>
-                          {decision.resolvedIn ? t("doneIn", { number: decision.resolvedIn }) : t(`status.${decision.status}`)}
+                          {decision.resolvedIn ? t("doneIn", { decision: t(`status.${decision.status}`), number: decision.resolvedIn }) : t(`status.${decision.status}`)}
                         </span>
                       </p>
                       {decision.rationale ? (

@@ -1,16 +1,21 @@
 /**
  * The next draft: version 2 started from version 1 keeps the sections' keys and never touches
  * the locked version; a second start reuses it; the compare page shows a redline per section
- * (an empty section gives a clear result, never a 500); ticking worklist items marks them done
- * in version 2, audited, and unticking gives them back their decision.
+ * (an empty section gives a clear result, never a 500); ticking accepted worklist items marks
+ * them done in version 2 (their decision stays), audited, at the revision the page read.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
 import { sectionBaseline, editSection } from "~/modules/document/versions.server";
 import { compareSections } from "~/modules/revision/compare.server";
+import { observationsOf } from "~/modules/export/matrix-layout";
+import { describeItemEvent } from "~/modules/worklist/history";
+import { lastDecision } from "~/modules/worklist/items.server";
 import { action as versionAction, loader as versionLoader } from "~/routes/consultations.$consultationId.versions.$versionId._index";
 import { action as compareAction, loader as compareLoader } from "~/routes/consultations.$consultationId.versions.$versionId.compare";
 import { loader as newRoundLoader } from "~/routes/consultations.$consultationId.rounds.new";
+import { loader as listLoader } from "~/routes/consultations.$consultationId.worklist._index";
+import { action as itemAction, loader as itemLoader } from "~/routes/consultations.$consultationId.worklist.$itemId";
 import { buildConsultation, type Fixture } from "./summary-fixture";
 import { context, cookieFor, get, outcome, post } from "./route-helpers";
 
@@ -125,36 +130,112 @@ describe("the compare page", () => {
 describe("linking a change to the worklist items it resolves", () => {
   const resolve = (fields: Record<string, string | string[]>, as = cookie) =>
     outcome(() => compareAction({ request: post(`${versionUrl(v2)}/compare`, fields, as), params: { consultationId: f.consultation.id, versionId: v2 }, context }));
+  /** An item as the compare form shows it: its id at the revision read now. */
+  const shown = async (id: string) => `${id}@${(await db().worklistItem.findUniqueOrThrow({ where: { id } })).revision}`;
+  const readCompare = () => outcome(() => compareLoader({ request: get(`${versionUrl(v2)}/compare`, cookie), params: { consultationId: f.consultation.id, versionId: v2 }, context }));
+  const readItem = (itemId: string) =>
+    outcome(() => itemLoader({ request: get(`/consultations/${f.consultation.id}/worklist/${itemId}`, cookie), params: { consultationId: f.consultation.id, itemId }, context }));
 
-  it("a ticked item becomes done in version 2, with an audit entry that keeps its decision", async () => {
-    const result = await resolve({ sectionKey: "scope", shown: [f.scopeItem.id], resolved: [f.scopeItem.id] });
+  it("a ticked item is done in version 2 and keeps its decision, with an audit entry", async () => {
+    const result = await resolve({ sectionKey: "scope", shown: [await shown(f.scopeItem.id)], resolved: [f.scopeItem.id] });
     expect(result.status).toBe(302);
     const item = await db().worklistItem.findUniqueOrThrow({ where: { id: f.scopeItem.id } });
-    expect(item).toMatchObject({ status: "DONE", resolvedInVersionId: v2, revision: 2 });
+    expect(item).toMatchObject({ status: "ACCEPTED", resolvedInVersionId: v2, revision: 2 });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "worklist-item.resolved", entityId: f.scopeItem.id } });
-    expect(audit).toMatchObject({ actorId: f.coordinator.id, consultationId: f.consultation.id, data: { version: 2, sectionKey: "scope", from: "ACCEPTED" } });
-    const page = await outcome(() => compareLoader({ request: get(`${versionUrl(v2)}/compare`, cookie), params: { consultationId: f.consultation.id, versionId: v2 }, context }));
-    expect(page.data.sections.find((s: { key: string }) => s.key === "scope").items[0]).toMatchObject({ status: "DONE", resolvedHere: true });
+    expect(audit).toMatchObject({ actorId: f.coordinator.id, consultationId: f.consultation.id, data: { version: 2, sectionKey: "scope", status: "ACCEPTED" } });
+    const page = await readCompare();
+    expect(page.data.sections.find((s: { key: string }) => s.key === "scope").items[0]).toMatchObject({ status: "ACCEPTED", resolvedHere: true });
   });
 
-  it("unticking gives the item back its decision", async () => {
-    await resolve({ sectionKey: "scope", shown: [f.scopeItem.id] });
+  it("the item page shows the decision and where it was done; its history words the resolve as a decision", async () => {
+    const page = await readItem(f.scopeItem.id);
+    expect(page.data.item.status).toBe("Accepted — done in version 2");
+    expect(page.data.values.status).toBe("ACCEPTED");
+    expect(page.data.history[0]).toMatchObject({ who: "Coordinator", action: "worklist-item.resolved" });
+    expect(describeItemEvent(page.data.history[0].action, page.data.history[0].data)).toBe("Marked done in version 2");
+    expect((await lastDecision(f.scopeItem.id))?.action).toBe("worklist-item.resolved");
+  });
+
+  it("a done item's decision cannot be changed to one a change cannot implement until it is unticked", async () => {
+    const item = await db().worklistItem.findUniqueOrThrow({ where: { id: f.scopeItem.id } });
+    const refused = await outcome(() =>
+      itemAction({
+        request: post(
+          `/consultations/${f.consultation.id}/worklist/${item.id}`,
+          { summary: item.summary, type: item.type, priority: item.priority, ownerId: "", status: "NOT_ACCEPTED", rationale: "Changed our mind.", revision: String(item.revision) },
+          cookie,
+        ),
+        params: { consultationId: f.consultation.id, itemId: item.id },
+        context,
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors.status).toContain("done in version 2");
+    expect(await db().worklistItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "ACCEPTED", revision: item.revision });
+  });
+
+  it("the worklist's Done filter and the matrix's observations keep the decision", async () => {
+    const list = await outcome(() =>
+      listLoader({ request: get(`/consultations/${f.consultation.id}/worklist?status=DONE`, cookie), params: { consultationId: f.consultation.id }, context }),
+    );
+    expect(list.data.items.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([[f.scopeItem.id, "Accepted — done in version 2"]]);
+    expect(list.data.counts).toContainEqual(expect.objectContaining({ id: "DONE", count: 1 }));
+    expect(list.data.counts).toContainEqual(expect.objectContaining({ id: "ACCEPTED", count: 1 }));
+    expect(observationsOf([{ type: "GENERAL", status: "ACCEPTED_WITH_CHANGES", rationale: "Reworded.", doneIn: 2 }])).toBe("Accepted with changes — done in version 2: Reworded.");
+  });
+
+  it("unticking leaves its decision and makes it no longer done", async () => {
+    await resolve({ sectionKey: "scope", shown: [await shown(f.scopeItem.id)] });
     expect(await db().worklistItem.findUniqueOrThrow({ where: { id: f.scopeItem.id } })).toMatchObject({ status: "ACCEPTED", resolvedInVersionId: null });
     expect(await db().auditEvent.count({ where: { action: "worklist-item.unresolved", entityId: f.scopeItem.id } })).toBe(1);
-    await resolve({ sectionKey: "scope", shown: [f.scopeItem.id], resolved: [f.scopeItem.id] });
+    await resolve({ sectionKey: "scope", shown: [await shown(f.scopeItem.id)], resolved: [f.scopeItem.id] });
   });
 
   it("refuses an item of another section, changing nothing", async () => {
-    const result = await resolve({ sectionKey: "scope", shown: [f.servicesItem.id], resolved: [f.servicesItem.id] });
+    const result = await resolve({ sectionKey: "scope", shown: [await shown(f.servicesItem.id)], resolved: [f.servicesItem.id] });
     expect(result.status).toBe(409);
     expect(await db().worklistItem.findUniqueOrThrow({ where: { id: f.servicesItem.id } })).toMatchObject({ status: "NOT_ACCEPTED", resolvedInVersionId: null });
+  });
+
+  it("only an accepted item can be done by a change: a not-accepted one is refused with a clear message", async () => {
+    const result = await resolve({ sectionKey: "services", shown: [await shown(f.servicesItem.id)], resolved: [f.servicesItem.id] });
+    expect(result.status).toBe(400);
+    expect(result.data.error).toContain("only an accepted item");
+    expect(await db().worklistItem.findUniqueOrThrow({ where: { id: f.servicesItem.id } })).toMatchObject({ status: "NOT_ACCEPTED", resolvedInVersionId: null });
+    const page = await readCompare();
+    expect(page.data.sections.find((s: { key: string }) => s.key === "services").items[0]).toMatchObject({ resolvable: false });
+  });
+
+  it("a decision saved while the compare page was open is not overwritten: 409 naming it", async () => {
+    const other = await db().worklistItem.create({
+      data: { consultationId: f.consultation.id, roundId: f.round.id, sectionKey: "services", summary: "Mention peer support", status: "ACCEPTED", rationale: "Yes." },
+    });
+    const formRead = await shown(other.id);
+    const saved = await outcome(() =>
+      itemAction({
+        request: post(
+          `/consultations/${f.consultation.id}/worklist/${other.id}`,
+          { summary: other.summary, type: other.type, priority: other.priority, ownerId: "", status: "NOTED", rationale: "Out of scope after all.", revision: String(other.revision) },
+          cookie,
+        ),
+        params: { consultationId: f.consultation.id, itemId: other.id },
+        context,
+      }),
+    );
+    expect(saved.status).toBe(302);
+    const result = await resolve({ sectionKey: "services", shown: [formRead, await shown(f.servicesItem.id)], resolved: [other.id] });
+    expect(result.status).toBe(409);
+    expect(result.data.error).toContain("Coordinator (decision: Noted");
+    expect(result.data.error).toContain("it is now noted");
+    expect(await db().worklistItem.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: "NOTED", resolvedInVersionId: null, rationale: "Out of scope after all." });
+    await db().worklistItem.delete({ where: { id: other.id } });
   });
 
   it("analysts read the compare page but cannot resolve", async () => {
     const analyst = await cookieFor(f.analyst.id);
     const page = await outcome(() => compareLoader({ request: get(`${versionUrl(v2)}/compare`, analyst), params: { consultationId: f.consultation.id, versionId: v2 }, context }));
     expect(page.data.canResolve).toBe(false);
-    const refused = await resolve({ sectionKey: "services", shown: [f.servicesItem.id], resolved: [f.servicesItem.id] }, analyst);
+    const refused = await resolve({ sectionKey: "services", shown: [await shown(f.servicesItem.id)], resolved: [f.servicesItem.id] }, analyst);
     expect(refused.status).toBe(403);
   });
 

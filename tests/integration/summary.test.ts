@@ -48,7 +48,7 @@ beforeAll(async () => {
     tags: scope.tags,
     baseline: sectionBaseline(scope),
   });
-  await resolveItems({ actorId: f.coordinator.id, consultationId: f.consultation.id, versionId, sectionKey: "scope", shown: [f.scopeItem.id], resolved: [f.scopeItem.id] });
+  await resolveItems({ actorId: f.coordinator.id, consultationId: f.consultation.id, versionId, sectionKey: "scope", shown: [{ id: f.scopeItem.id, revision: 1 }], resolved: [f.scopeItem.id] });
 });
 
 describe("before publication", () => {
@@ -137,7 +137,7 @@ describe("publishing", () => {
     // Type-only: the organisation's name never shows.
     expect(everything).not.toContain(fullName(TYPE_ONLY_ORG));
     const scope = page.data.summary.sections.find((s: { key: string }) => s.key === "scope");
-    expect(scope.items[0]).toMatchObject({ summary: "Say survivors rather than victims", status: "DONE", rationale: expect.stringContaining("Convention") });
+    expect(scope.items[0]).toMatchObject({ summary: "Say survivors rather than victims", status: "ACCEPTED", doneIn: 2, rationale: expect.stringContaining("Convention") });
     expect(scope.parts).toContainEqual({ kind: "del", text: "victims " });
   });
 
@@ -160,14 +160,14 @@ describe("the outcome page", () => {
     expect(page.status).toBe(200);
     expect(page.data.published).toBe(true);
     const [scope, services] = page.data.comments;
-    expect(scope).toMatchObject({ sectionKey: "scope", text: "PUBLIC-COMMENT: say survivors, not victims.", decisions: [{ status: "DONE", resolvedIn: 2 }] });
+    expect(scope).toMatchObject({ sectionKey: "scope", text: "PUBLIC-COMMENT: say survivors, not victims.", decisions: [{ status: "ACCEPTED", resolvedIn: 2 }] });
     expect(scope.parts).toContainEqual({ kind: "ins", text: "survivors " });
     expect(services).toMatchObject({ sectionKey: "services", decisions: [{ status: "NOT_ACCEPTED", rationale: "Covered in section 6." }], parts: null });
   });
 
   it("a confidential respondent sees its own comment and the decision on it", async () => {
     const page = await outcomePage(CONFIDENTIAL_ORG, CONFIDENTIAL_ORG);
-    expect(page.data.comments[0]).toMatchObject({ text: "CONFIDENTIAL-COMMENT: our clinic data.", decisions: [{ status: "DONE" }] });
+    expect(page.data.comments[0]).toMatchObject({ text: "CONFIDENTIAL-COMMENT: our clinic data.", decisions: [{ status: "ACCEPTED", resolvedIn: 2 }] });
     expect(JSON.stringify(page.data)).not.toContain("PUBLIC-COMMENT");
   });
 

@@ -22,7 +22,7 @@ export type SummaryViewData = {
     empty: boolean;
     parts: RedlinePart[] | null;
     themesHtml: string;
-    items: Array<{ id: string; summary: string; status: string; rationale: string; quotes: Array<{ name?: string; type?: string; text: string }> }>;
+    items: Array<{ id: string; summary: string; status: string; rationale: string; doneIn: number | null; quotes: Array<{ name?: string; type?: string; text: string }> }>;
   }>;
 };
 
@@ -79,7 +79,7 @@ export function SummaryView({ summary, nested = false }: { summary: SummaryViewD
               {s.items.map((item) => (
                 <li key={item.id}>
                   <p>
-                    <span lang={summary.sourceLanguage}>{item.summary}</span> <span className={`badge badge--decision-${item.status.toLowerCase()}`}>{t(`status.${item.status}`)}</span>
+                    <span lang={summary.sourceLanguage}>{item.summary}</span> <span className={`badge badge--decision-${item.status.toLowerCase()}`}>{item.doneIn ? t("doneIn", { decision: t(`status.${item.status}`), number: item.doneIn }) : t(`status.${item.status}`)}</span>
                   </p>
                   {item.rationale ? (
                     <p>

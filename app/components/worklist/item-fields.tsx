@@ -79,7 +79,8 @@ export function ItemFields(props: {
   );
 }
 
-export type SourceView = { id: string; who: string; question: string; text: string; redline: RedlinePart[] | null; link: string };
+/** `link`: null for an answer of a withdrawn response (no longer among the written answers). */
+export type SourceView = { id: string; who: string; question: string; text: string; redline: RedlinePart[] | null; link: string | null; withdrawn: boolean };
 
 export function SourceAnswers({ sources, headingId }: { sources: SourceView[]; headingId: string }) {
   return (
@@ -93,6 +94,7 @@ export function SourceAnswers({ sources, headingId }: { sources: SourceView[]; h
             <li key={s.id} className="answer">
               <p className="answer__head">
                 <strong>{s.who}</strong>
+                {s.withdrawn ? <span className="badge badge--withdrawn">withdrawn by the organisation</span> : null}
               </p>
               <p className="answer__question muted">{s.question}</p>
               {s.redline ? (
@@ -102,9 +104,11 @@ export function SourceAnswers({ sources, headingId }: { sources: SourceView[]; h
                   {s.text}
                 </blockquote>
               )}
-              <p>
-                <a href={s.link}>Read it among the written answers</a>
-              </p>
+              {s.link ? (
+                <p>
+                  <a href={s.link}>Read it among the written answers</a>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

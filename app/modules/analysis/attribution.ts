@@ -25,6 +25,14 @@ export function isVisibleTo(reader: Reader, response: Pick<Attributed, "attribut
   return response.consentToPublish && response.attribution !== "CONFIDENTIAL";
 }
 
+/**
+ * Whether this reader sees who answered. When not, nothing else that could single the
+ * organisation out (such as the time it submitted) goes with the answer either.
+ */
+export function namesOrganisation(reader: Reader, response: Pick<Attributed, "attribution" | "consentToPublish">): boolean {
+  return isVisibleTo(reader, response) && (reader === "coordinator" || response.attribution === "PUBLIC");
+}
+
 /** The name shown beside an answer; null when the answer must not be shown to this reader. */
 export function attributionLabel(reader: Reader, response: Attributed): string | null {
   if (!isVisibleTo(reader, response)) return null;

@@ -9,7 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { Attribution } from "~/generated/prisma/enums";
 import { db } from "~/modules/db/client.server";
 import { serialQuery } from "~/modules/db/serial-query.server";
-import { attributionLabel, type Reader } from "./attribution";
+import { attributionLabel, namesOrganisation, type Reader } from "./attribution";
 import { COUNT_CAP, DOCUMENT_KEY, MARK_END, MARK_START, TEXT_PAGE_SIZE } from "./schemas";
 
 const TEXT_TYPES = ["SHORT_TEXT", "LONG_TEXT", "PROPOSED_WORDING"] as const;
@@ -43,18 +43,39 @@ export async function textSections(roundId: string) {
 }
 export type TextSection = Awaited<ReturnType<typeof textSections>>[number];
 
-/** Reads the page's GET parameters; values that name nothing are dropped, never an error. */
-export function parseTextFilter(params: URLSearchParams, sections: TextSection[], known: { tagIds: string[]; typeKeys: string[] }): TextAnswerFilter {
-  const sectionKey = sections.find((s) => s.key === params.get("section"))?.key ?? sections[0]?.key ?? DOCUMENT_KEY;
+/**
+ * Reads the page's GET parameters; values that name nothing are dropped, never an error, and
+ * each is named in `problems` for the page to say so (as the results page does).
+ */
+export function parseTextFilter(
+  params: URLSearchParams,
+  sections: TextSection[],
+  known: { tagIds: string[]; typeKeys: string[] },
+): { filter: TextAnswerFilter; problems: string[] } {
+  const problems: string[] = [];
+  const asked = (name: string) => params.get(name)?.trim() || null;
+  const shown = (v: string) => v.slice(0, 40);
+  const sectionKey = sections.find((s) => s.key === asked("section"))?.key ?? sections[0]?.key ?? DOCUMENT_KEY;
   const section = sections.find((s) => s.key === sectionKey);
-  const questionId = section?.questions.find((q) => q.id === params.get("question"))?.id;
-  const tagId = known.tagIds.find((id) => id === params.get("tag"));
-  const typeKey = known.typeKeys.find((k) => k === params.get("type"));
-  const reviewedParam = params.get("reviewed");
+  const questionId = section?.questions.find((q) => q.id === asked("question"))?.id;
+  const tagId = known.tagIds.find((id) => id === asked("tag"));
+  const typeKey = known.typeKeys.find((k) => k === asked("type"));
+  const reviewedParam = asked("reviewed");
   const reviewed = reviewedParam === "yes" || reviewedParam === "no" ? reviewedParam : undefined;
+  const section_ = asked("section");
+  if (section_ !== null && section_ !== sectionKey) problems.push(`This round has no section with written questions called “${shown(section_)}”: showing “${section?.heading ?? "the first section"}”.`);
+  const question = asked("question");
+  if (question !== null && !questionId) problems.push(`“${shown(question)}” is not a written question of this section: that filter was ignored.`);
+  const tag = asked("tag");
+  if (tag !== null && !tagId) problems.push(`There is no tag “${shown(tag)}” in this consultation: that filter was ignored.`);
+  const type = asked("type");
+  if (type !== null && !typeKey) problems.push(`There is no stakeholder type “${shown(type)}”: that filter was ignored.`);
+  if (reviewedParam !== null && !reviewed) problems.push(`“Reviewed” takes yes or no, not “${shown(reviewedParam)}”: that filter was ignored.`);
+  const pageParam = asked("page");
+  if (pageParam !== null && !/^\d+$/.test(pageParam)) problems.push(`“${shown(pageParam)}” is not a page number: showing page 1.`);
   const search = (params.get("q") ?? "").trim().slice(0, 200) || undefined;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1));
-  return { sectionKey, questionId, tagId, reviewed, typeKey, search, page };
+  return { filter: { sectionKey, questionId, tagId, reviewed, typeKey, search, page }, problems };
 }
 
 const WRITTEN = Prisma.sql`a.text ~ '[^[:space:]]'`;
@@ -144,7 +165,8 @@ export async function textAnswers(reader: Reader, questionIds: string[], f: Text
       reviewed: r.reviewedAt !== null,
       who: attributionLabel(reader, r) ?? "",
       typeLabel: r.typeLabel,
-      submittedAt: r.submittedAt,
+      // An unnamed answer's submission time could identify its organisation.
+      submittedAt: namesOrganisation(reader, r) ? r.submittedAt : null,
     })),
     total: Math.min(total, COUNT_CAP),
     capped: total > COUNT_CAP,

@@ -26,16 +26,16 @@ export async function consultationRole(user: SessionUser, consultationId: string
   return member?.role ?? null;
 }
 
-/** Coordinators (and admins) run consultations; analysts may read when `allowAnalyst`. */
+/** Coordinators (and admins) run consultations; analysts may read when `allowAnalyst` (`refusal`: why not, when not). */
 export async function requireConsultationAccess(
   request: Request,
   consultationId: string,
-  { allowAnalyst = true }: { allowAnalyst?: boolean } = {},
+  { allowAnalyst = true, refusal = "Analysts can read this consultation but not change it." }: { allowAnalyst?: boolean; refusal?: string } = {},
 ): Promise<ConsultationAccess> {
   const user = await requireUser(request);
   const role = await consultationRole(user, consultationId);
   if (!role) notFound("No such consultation.");
-  if (role === "ANALYST" && !allowAnalyst) forbidden("Analysts can read this consultation but not change it.");
+  if (role === "ANALYST" && !allowAnalyst) forbidden(refusal);
   return { user, role };
 }
 

@@ -28,7 +28,6 @@ export const DECISION_LABELS: Record<string, string> = {
   NOT_ACCEPTED: "Not accepted",
   NOTED: "Noted",
   REFERRED: "Referred",
-  DONE: "Done",
 };
 
 // The separator answersFromPlan puts between table rows, and the marker each row starts with.
@@ -60,9 +59,10 @@ function clauseOf(record: Pick<CommentRecord, "sectionPosition" | "sectionHeadin
   return record.sectionHeading === null ? "General (whole document)" : `${record.sectionPosition} ${record.sectionHeading}`;
 }
 
-/** "Accepted: rationale"; several linked worklist items are joined, oldest first. */
+/** "Accepted — done in version 2: rationale"; several linked worklist items are joined, oldest first. */
 export function observationsOf(items: CommentRecord["items"]): string {
-  return (items ?? []).map((i) => [DECISION_LABELS[i.status] ?? i.status, i.rationale.trim()].filter(Boolean).join(": ")).join("\n");
+  const decision = (i: NonNullable<CommentRecord["items"]>[number]) => `${DECISION_LABELS[i.status] ?? i.status}${i.doneIn ? ` — done in version ${i.doneIn}` : ""}`;
+  return (items ?? []).map((i) => [decision(i), i.rationale.trim()].filter(Boolean).join(": ")).join("\n");
 }
 
 export function typesOf(items: CommentRecord["items"]): string {

@@ -28,7 +28,7 @@ export type CommentRecord = {
   organisationName: string;
   typeLabel: string;
   /** The linked worklist items, oldest first. */
-  items: Array<{ type: string; status: string; rationale: string }> | null;
+  items: Array<{ type: string; status: string; rationale: string; doneIn: number | null }> | null;
 };
 
 const WRITTEN = Prisma.sql`q.type IN ('LONG_TEXT', 'SHORT_TEXT', 'PROPOSED_WORDING') AND a.text ~ '[^[:space:]]'`;
@@ -59,7 +59,7 @@ async function page(questionId: string, reader: Reader, after: string): Promise<
   const publishable = reader === "publication" ? Prisma.sql`AND ${Prisma.raw(PUBLISHABLE_SQL)}` : Prisma.empty;
   return db().$queryRaw<AnswerRecord[]>`
     SELECT p.*, (
-      SELECT json_agg(json_build_object('type', wi.type, 'status', wi.status, 'rationale', wi.rationale) ORDER BY wi."createdAt", wi.id)
+      SELECT json_agg(json_build_object('type', wi.type, 'status', wi.status, 'rationale', wi.rationale, 'doneIn', (SELECT v.number FROM "DocumentVersion" v WHERE v.id = wi."resolvedInVersionId")) ORDER BY wi."createdAt", wi.id)
       FROM "WorklistItemSource" ws JOIN "WorklistItem" wi ON wi.id = ws."itemId"
       WHERE ws."answerId" = p."answerId"
     ) AS items

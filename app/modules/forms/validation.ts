@@ -11,11 +11,21 @@ export type FormResult<T> =
   | { ok: true; data: T; values: Record<string, string | string[]> }
   | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
 
-/** FormData to a plain object; repeated names (checkboxes) become arrays. */
+/** PostgreSQL text cannot hold a NUL character (a query with one fails): typed or pasted ones are dropped. */
+export const withoutNul = (value: string) => (value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
+
+/** A page's GET parameters without NUL characters, for the readers of filters and links. */
+export function cleanSearchParams(params: URLSearchParams): URLSearchParams {
+  return new URLSearchParams([...params].map(([name, value]) => [withoutNul(name), withoutNul(value)]));
+}
+
+/** FormData to a plain object (NUL characters dropped); repeated names (checkboxes) become arrays. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
+  for (const [rawName, raw] of formData.entries()) {
+    if (typeof raw !== "string") continue;
+    const name = withoutNul(rawName);
+    const value = withoutNul(raw);
     const existing = values[name];
     if (existing === undefined) values[name] = value;
     else values[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];

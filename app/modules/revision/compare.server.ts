@@ -6,6 +6,7 @@
 import type { WorklistStatus } from "~/generated/prisma/enums";
 import { db } from "~/modules/db/client.server";
 import { hasChanges, redline, type RedlinePart } from "~/modules/document/redline";
+import { isResolvable } from "~/modules/worklist/schemas";
 
 export type SectionChange = "added" | "removed" | "moved" | "changed" | "unchanged";
 
@@ -20,7 +21,18 @@ export type ComparedSection = {
   parts: RedlinePart[];
 };
 
-export type ComparedItem = { id: string; summary: string; status: WorklistStatus; rationale: string; roundTitle: string; resolvedHere: boolean };
+export type ComparedItem = {
+  id: string;
+  summary: string;
+  status: WorklistStatus;
+  rationale: string;
+  roundTitle: string;
+  /** The revision the page read it at: the resolve form sends it back (decision 009). */
+  revision: number;
+  resolvedHere: boolean;
+  /** Accepted, with or without changes: a change can make it done. */
+  resolvable: boolean;
+};
 
 type Keyed = { key: string; heading: string; body: string };
 
@@ -83,7 +95,7 @@ async function itemsOfRounds(consultationId: string, roundIds: string[], version
     where: {
       consultationId,
       roundId: { in: roundIds },
-      OR: [{ status: { not: "DONE" } }, { resolvedInVersionId: versionId }],
+      OR: [{ resolvedInVersionId: null }, { resolvedInVersionId: versionId }],
     },
     orderBy: { createdAt: "asc" },
     include: { round: { select: { title: true } } },
@@ -95,6 +107,8 @@ async function itemsOfRounds(consultationId: string, roundIds: string[], version
     status: r.status,
     rationale: r.rationale,
     roundTitle: r.round?.title ?? "",
-    resolvedHere: r.status === "DONE" && r.resolvedInVersionId === versionId,
+    revision: r.revision,
+    resolvedHere: r.resolvedInVersionId === versionId,
+    resolvable: isResolvable(r.status),
   }));
 }

@@ -1,16 +1,33 @@
 /**
- * Linking a change in the next draft to the worklist items it resolves: a ticked item becomes
- * DONE, resolved in that version; an unticked one goes back to the decision it had before.
- * Only items raised in rounds on the base version, about the section shown, can be linked.
- * One transaction, one audit entry per item.
+ * Linking a change in the next draft to the worklist items it resolves: a ticked item is done
+ * in that version (`resolvedInVersionId`) and keeps its decision; an unticked one is no longer
+ * done. Only accepted items (with or without changes) can be done by a change. Only items
+ * raised in rounds on the base version, about the section shown, can be linked. Each item is
+ * changed only at the revision the form showed (as deciding it is, decision 009): an item
+ * someone decided meanwhile stops the whole save with a 409 naming their decision. One
+ * transaction, one audit entry per item.
  */
-import type { Prisma } from "~/generated/prisma/client";
-import type { WorklistStatus } from "~/generated/prisma/enums";
 import { audit } from "~/modules/audit/audit.server";
 import { db } from "~/modules/db/client.server";
+import { formatDateTime } from "~/modules/round/dates";
+import { describeItemEvent } from "~/modules/worklist/history";
+import { lastDecision } from "~/modules/worklist/items.server";
+import { decisionLabel, isResolvable, statusLabel } from "~/modules/worklist/schemas";
 
 export class ResolveError extends Error {
   override name = "ResolveError";
+  constructor(
+    message: string,
+    readonly status: 400 | 409 = 400,
+  ) {
+    super(message);
+  }
+}
+
+class Changed extends Error {
+  constructor(readonly itemId: string) {
+    super("changed meanwhile");
+  }
 }
 
 export async function resolveItems(input: {
@@ -19,10 +36,19 @@ export async function resolveItems(input: {
   versionId: string;
   /** null: items about the document as a whole. */
   sectionKey: string | null;
-  /** The items the form showed, and those of them ticked. */
-  shown: string[];
+  /** The items the form showed, at the revision it showed, and those of them ticked. */
+  shown: Array<{ id: string; revision: number }>;
   resolved: string[];
 }): Promise<{ resolved: number; reopened: number }> {
+  try {
+    return await save(input);
+  } catch (error) {
+    if (error instanceof Changed) throw await conflict(input.consultationId, error.itemId);
+    throw error;
+  }
+}
+
+async function save(input: Parameters<typeof resolveItems>[0]) {
   return db().$transaction(async (tx) => {
     const version = await tx.documentVersion.findFirst({
       where: { id: input.versionId, consultationId: input.consultationId },
@@ -30,48 +56,63 @@ export async function resolveItems(input: {
     });
     if (!version || !version.basedOnId) throw new ResolveError("This version was not made from an earlier one, so it resolves no worklist items.");
     if (version.consultation.archivedAt) throw new ResolveError("This consultation is archived: it is read-only.");
+    const shownIds = input.shown.map((s) => s.id);
     const items = await tx.worklistItem.findMany({
-      where: { id: { in: input.shown }, consultationId: input.consultationId, sectionKey: input.sectionKey, round: { versionId: version.basedOnId } },
+      where: { id: { in: shownIds }, consultationId: input.consultationId, sectionKey: input.sectionKey, round: { versionId: version.basedOnId } },
+      include: { resolvedInVersion: { select: { number: true } } },
     });
-    if (items.length !== new Set(input.shown).size) throw new ResolveError("Some of these worklist items changed or no longer belong to this section. Look at the list again.");
+    if (items.length !== new Set(shownIds).size) throw new ResolveError("Some of these worklist items changed or no longer belong to this section. Look at the list again.", 409);
+    const shownAt = new Map(input.shown.map((s) => [s.id, s.revision]));
     let resolved = 0;
     let reopened = 0;
     for (const item of items) {
       const ticked = input.resolved.includes(item.id);
-      const resolvedHere = item.status === "DONE" && item.resolvedInVersionId === version.id;
-      if (ticked && !resolvedHere) {
-        if (item.status === "DONE") throw new ResolveError(`“${item.summary}” is already done in another version.`);
-        await tx.worklistItem.update({ where: { id: item.id }, data: { status: "DONE", resolvedInVersionId: version.id, revision: { increment: 1 } } });
-        await audit(tx, {
-          actorId: input.actorId,
-          action: "worklist-item.resolved",
-          entityType: "WorklistItem",
-          entityId: item.id,
-          consultationId: input.consultationId,
-          data: { version: version.number, sectionKey: item.sectionKey, from: item.status },
-        });
-        resolved++;
-      } else if (!ticked && resolvedHere) {
-        const status = await statusBefore(tx, item.id);
-        await tx.worklistItem.update({ where: { id: item.id }, data: { status, resolvedInVersionId: null, revision: { increment: 1 } } });
-        await audit(tx, {
-          actorId: input.actorId,
-          action: "worklist-item.unresolved",
-          entityType: "WorklistItem",
-          entityId: item.id,
-          consultationId: input.consultationId,
-          data: { version: version.number, sectionKey: item.sectionKey, to: status },
-        });
-        reopened++;
+      const resolvedHere = item.resolvedInVersionId === version.id;
+      if (ticked === resolvedHere) continue;
+      // Decided by someone else since the page was read: their decision is what to look at, not this form's.
+      if (item.revision !== shownAt.get(item.id)) throw new Changed(item.id);
+      if (ticked && item.resolvedInVersion) throw new ResolveError(`“${item.summary}” is already done in version ${item.resolvedInVersion.number}.`);
+      if (ticked && !isResolvable(item.status)) {
+        throw new ResolveError(
+          `“${item.summary}” is ${statusLabel(item.status).toLowerCase()}: only an accepted item (with or without changes) can be done by a change. Decide it on its worklist page first.`,
+        );
       }
+      // The check and the write are one UPDATE, so a decision saved at the same moment is never overwritten.
+      const updated = await tx.worklistItem.updateMany({
+        where: { id: item.id, revision: shownAt.get(item.id) },
+        data: { resolvedInVersionId: ticked ? version.id : null, revision: { increment: 1 } },
+      });
+      if (updated.count === 0) throw new Changed(item.id);
+      await audit(tx, {
+        actorId: input.actorId,
+        action: ticked ? "worklist-item.resolved" : "worklist-item.unresolved",
+        entityType: "WorklistItem",
+        entityId: item.id,
+        consultationId: input.consultationId,
+        data: { version: version.number, sectionKey: item.sectionKey, status: item.status, revision: item.revision + 1 },
+      });
+      if (ticked) resolved++;
+      else reopened++;
     }
     return { resolved, reopened };
   });
 }
 
-/** The decision an item had before it was marked done (kept in the audit entry). */
-async function statusBefore(tx: Prisma.TransactionClient, itemId: string): Promise<WorklistStatus> {
-  const last = await tx.auditEvent.findFirst({ where: { entityType: "WorklistItem", entityId: itemId, action: "worklist-item.resolved" }, orderBy: { at: "desc" } });
-  const from = (last?.data as { from?: WorklistStatus } | null)?.from;
-  return from && from !== "DONE" ? from : "ACCEPTED";
+/** The 409: who changed the item meanwhile, and what it is now. Nothing of this save was kept. */
+async function conflict(consultationId: string, itemId: string) {
+  const [item, last] = await Promise.all([
+    db().worklistItem.findFirst({
+      where: { id: itemId, consultationId },
+      include: { resolvedInVersion: { select: { number: true } }, consultation: { select: { timeZone: true } } },
+    }),
+    lastDecision(itemId),
+  ]);
+  if (!item) return new ResolveError("A worklist item of this section no longer exists. Nothing was saved: look at the list again.", 409);
+  const who = last
+    ? ` ${last.actor?.name ?? "someone"} (${describeItemEvent(last.action, last.data as Record<string, unknown>)}, ${formatDateTime(last.at, item.consultation.timeZone)})`
+    : " another coordinator";
+  return new ResolveError(
+    `“${item.summary}” was changed by${who} while you were looking at this page; it is now ${decisionLabel(item.status, item.resolvedInVersion?.number).toLowerCase()}. Nothing was saved: check the items below and save again.`,
+    409,
+  );
 }

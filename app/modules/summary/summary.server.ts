@@ -18,7 +18,8 @@ import { WHOLE_DOCUMENT } from "./schemas";
 
 /** A quoted comment and who said it: the organisation by name, or only its type (worded by the page). */
 export type SummaryQuote = { name?: string; type?: string; text: string };
-export type SummaryItem = { id: string; summary: string; status: WorklistStatus; rationale: string; quotes: SummaryQuote[] };
+/** `doneIn`: the version that resolved it (its decision stays). */
+export type SummaryItem = { id: string; summary: string; status: WorklistStatus; rationale: string; doneIn: number | null; quotes: SummaryQuote[] };
 export type SummarySection = {
   key: string;
   heading: string;
@@ -83,7 +84,7 @@ export async function loadSummary(roundId: string) {
     : null;
   const themesOf = (key: string) => round.summarySections.find((s) => s.sectionKey === key)?.themes ?? "";
   const itemsAbout = (key: string | null) =>
-    items.filter((i) => i.sectionKey === key).map((i) => ({ id: i.id, summary: i.summary, status: i.status, rationale: i.rationale, quotes: quotesOf(i) }));
+    items.filter((i) => i.sectionKey === key).map((i) => ({ id: i.id, summary: i.summary, status: i.status, rationale: i.rationale, doneIn: i.resolvedInVersion?.number ?? null, quotes: quotesOf(i) }));
   const section = (key: string, heading: string, compared: ReturnType<typeof compareSections>[number] | null): SummarySection => {
     const themes = themesOf(key);
     return {

@@ -7,7 +7,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { audit } from "~/modules/audit/audit.server";
 import { db } from "~/modules/db/client.server";
-import type { ItemDecisionInput, NewItemInput } from "./schemas";
+import { DECISION_ACTIONS } from "./history";
+import { isResolvable, statusLabel, type ItemDecisionInput, type NewItemInput } from "./schemas";
 
 export type ItemError = { errors: Record<string, string> };
 
@@ -24,9 +25,19 @@ export async function createItem(actorId: string, consultationId: string, input:
   const answers = await sourceAnswers(consultationId, input.answerId);
   if (answers.length !== input.answerId.length) return { ok: false, errors: { form: "Some of the chosen answers no longer exist or are not submitted. Choose them again." } };
   const roundIds = new Set(answers.map((a) => a.response.roundId));
-  const roundId = input.roundId || (roundIds.size === 1 ? [...roundIds][0]! : "");
-  if (roundId && !(await db().round.findFirst({ where: { id: roundId, consultationId }, select: { id: true } }))) {
-    return { ok: false, errors: { form: "No such round in this consultation." } };
+  // An item needs its round to reach the summary, the compare page and the resolve step:
+  // the one chosen, else the one its answers share, else (by hand) the latest.
+  const roundId = input.roundId || (roundIds.size === 1 ? [...roundIds][0]! : answers.length === 0 ? ((await latestRoundId(consultationId)) ?? "") : "");
+  const round = roundId ? await db().round.findFirst({ where: { id: roundId, consultationId }, select: { id: true, versionId: true, number: true } }) : null;
+  if (roundId && !round) return { ok: false, errors: { roundId: "Choose a round of this consultation" } };
+  if (input.sectionKey) {
+    const section = await db().section.findFirst({
+      where: round ? { versionId: round.versionId, key: input.sectionKey } : { key: input.sectionKey, version: { consultationId } },
+      select: { id: true },
+    });
+    if (!section) {
+      return { ok: false, errors: { sectionKey: round ? `Choose a section of the draft that round ${round.number} asked about` : "Choose a section of the document" } };
+    }
   }
   const ownerId = input.ownerId || null;
   if (ownerId && !(await isTeamMember(consultationId, ownerId))) return { ok: false, errors: { ownerId: "Choose an owner from the team" } };
@@ -54,6 +65,10 @@ export async function createItem(actorId: string, consultationId: string, input:
     return created;
   });
   return { ok: true, id: item.id };
+}
+
+export async function latestRoundId(consultationId: string) {
+  return (await db().round.findFirst({ where: { consultationId }, orderBy: { number: "desc" }, select: { id: true } }))?.id ?? null;
 }
 
 async function isTeamMember(consultationId: string, userId: string) {
@@ -88,8 +103,12 @@ export async function decideItem(actorId: string, consultationId: string, itemId
   const ownerId = input.ownerId || null;
   if (ownerId && !(await isTeamMember(consultationId, ownerId))) return { ok: false, errors: { ownerId: "Choose an owner from the team" } };
   const outcome = await db().$transaction(async (tx) => {
-    const before = await tx.worklistItem.findFirst({ where: { id: itemId, consultationId } });
+    const before = await tx.worklistItem.findFirst({ where: { id: itemId, consultationId }, include: { resolvedInVersion: { select: { number: true } } } });
     if (!before) return null;
+    if (before.resolvedInVersion && !isResolvable(input.status) && before.revision === input.revision) {
+      const n = before.resolvedInVersion.number;
+      return { status: `This item is done in version ${n}. To change its decision to “${statusLabel(input.status)}”, first untick it on the page comparing version ${n} with its base.` };
+    }
     const after = { summary: input.summary, type: input.type, priority: input.priority, ownerId, status: input.status, rationale: input.rationale };
     const changed: Prisma.InputJsonObject = Object.fromEntries(
       FIELDS.filter((f) => before[f] !== after[f]).map((f) => [f, { from: before[f], to: after[f] }]),
@@ -111,6 +130,7 @@ export async function decideItem(actorId: string, consultationId: string, itemId
     return input.revision + 1;
   });
   if (outcome === null) return { ok: false, errors: { form: "No such worklist item." } };
+  if (typeof outcome === "object") return { ok: false, errors: outcome };
   if (outcome === "conflict") return { ok: false, conflict: true, current: await loadItem(consultationId, itemId) };
   return { ok: true, revision: outcome };
 }
@@ -126,10 +146,10 @@ export function loadItem(consultationId: string, itemId: string) {
   });
 }
 
-/** The last decision's author and time, from the audit log (the item itself keeps no history). */
+/** The last decision's author and time, from the audit log (the item itself keeps no history); marking it done in a version is one. */
 export async function lastDecision(itemId: string) {
   return db().auditEvent.findFirst({
-    where: { entityType: "WorklistItem", entityId: itemId, action: "worklist.decided" },
+    where: { entityType: "WorklistItem", entityId: itemId, action: { in: DECISION_ACTIONS } },
     orderBy: { at: "desc" },
     include: { actor: { select: { name: true } } },
   });

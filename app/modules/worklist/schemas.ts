@@ -11,7 +11,6 @@ export const WORKLIST_STATUSES = [
   { id: "NOT_ACCEPTED", label: "Not accepted" },
   { id: "NOTED", label: "Noted" },
   { id: "REFERRED", label: "Referred" },
-  { id: "DONE", label: "Done" },
 ] as const;
 export const WORKLIST_TYPES = [
   { id: "GENERAL", label: "General" },
@@ -46,8 +45,22 @@ export const statusLabel = (id: string) => WORKLIST_STATUSES.find((s) => s.id ==
 export const typeLabel = (id: string) => WORKLIST_TYPES.find((s) => s.id === id)?.label ?? id;
 export const priorityLabel = (id: string) => WORKLIST_PRIORITIES.find((s) => s.id === id)?.label ?? id;
 
-/** A decision needs its reason; "open" is no decision, and "done" is set by the next draft. */
-export const needsRationale = (status: string) => status !== "OPEN" && status !== "DONE";
+/**
+ * "Done" is not a decision: the next draft marks an accepted item done in that version
+ * (`resolvedInVersionId`) and the decision stays. Only these decisions can be done by a change.
+ */
+export const RESOLVABLE_STATUSES: readonly WorklistStatusId[] = ["ACCEPTED", "ACCEPTED_WITH_CHANGES"];
+export const isResolvable = (status: string) => (RESOLVABLE_STATUSES as readonly string[]).includes(status);
+
+/** "Accepted — done in version 2", or the decision alone. */
+export const decisionLabel = (status: string, doneInVersion: number | null | undefined) =>
+  doneInVersion ? `${statusLabel(status)} — done in version ${doneInVersion}` : statusLabel(status);
+
+/** The worklist's "Done" filter: items a later version resolved, whatever their decision. */
+export const DONE_FILTER = { id: "DONE", label: "Done in a later version" } as const;
+
+/** A decision needs its reason; "open" is no decision. */
+export const needsRationale = (status: string) => status !== "OPEN";
 
 /** "" = the document as a whole. */
 export const WHOLE_DOCUMENT = "";

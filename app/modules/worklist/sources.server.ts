@@ -4,16 +4,22 @@ import { DOCUMENT_KEY } from "~/modules/analysis/schemas";
 import { wordingRedline } from "~/modules/analysis/wording-redline";
 import { db } from "~/modules/db/client.server";
 
-export async function sourceAnswersView(reader: Reader, consultationId: string, answerIds: string[]) {
+/**
+ * `withWithdrawn`: an item's sources include answers whose organisation later withdrew its
+ * response (the list counts them); they show, marked, under the same attribution rule. A new
+ * item takes submitted answers only.
+ */
+export async function sourceAnswersView(reader: Reader, consultationId: string, answerIds: string[], { withWithdrawn = false } = {}) {
   if (answerIds.length === 0) return [];
   const answers = await db().answer.findMany({
-    where: { id: { in: answerIds }, response: { status: "SUBMITTED", round: { consultationId } } },
+    where: { id: { in: answerIds }, response: { status: { in: withWithdrawn ? ["SUBMITTED", "WITHDRAWN"] : ["SUBMITTED"] }, round: { consultationId } } },
     select: {
       id: true,
       text: true,
       question: { select: { prompt: true, type: true, section: { select: { key: true, heading: true, body: true } } } },
       response: {
         select: {
+          status: true,
           attribution: true,
           consentToPublish: true,
           round: { select: { id: true, title: true } },
@@ -32,7 +38,9 @@ export async function sourceAnswersView(reader: Reader, consultationId: string, 
       redline: a.question.type === "PROPOSED_WORDING" && a.question.section ? wordingRedline(a.question.section.body, a.text ?? "") : null,
       sectionKey: a.question.section?.key ?? null,
       roundId: a.response.round.id,
-      link: `/consultations/${consultationId}/rounds/${a.response.round.id}/answers?${new URLSearchParams({ section: a.question.section?.key ?? DOCUMENT_KEY, similar: a.id })}`,
+      withdrawn: a.response.status === "WITHDRAWN",
+      // A withdrawn response's answers are no longer among the written answers.
+      link: a.response.status === "WITHDRAWN" ? null : `/consultations/${consultationId}/rounds/${a.response.round.id}/answers?${new URLSearchParams({ section: a.question.section?.key ?? DOCUMENT_KEY, similar: a.id })}`,
       who:
         attributionLabel(reader, {
           attribution: a.response.attribution,
