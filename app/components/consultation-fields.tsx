@@ -3,7 +3,7 @@ import { FieldError, fieldId, TextField } from "~/components/forms";
 import { CONSULTATION_LANGUAGES } from "~/modules/consultation/schemas";
 import type { FieldErrors } from "~/modules/forms/validation";
 
-type Values = { title?: string; summary?: string; languages?: string[]; timeZone?: string };
+type Values = { title?: string; summary?: string; languages?: string[]; originalLanguage?: string; timeZone?: string };
 
 /** The fields of a consultation, shared by the "new" and "settings" pages. */
 export function ConsultationFields({ values, errors, register }: { values: Values; errors: FieldErrors; register: UseFormRegister<FieldValues> }) {
@@ -17,6 +17,27 @@ export function ConsultationFields({ values, errors, register }: { values: Value
         </span>
         <FieldError name="summary" error={errors.summary} />
         <textarea id={fieldId("summary")} rows={4} defaultValue={values.summary} aria-describedby={`${fieldId("summary")}-hint`} {...register("summary")} />
+      </div>
+      <div className={`field${errors.originalLanguage ? " field--error" : ""}`}>
+        <fieldset
+          id={fieldId("originalLanguage")}
+          tabIndex={-1}
+          aria-describedby={[`${fieldId("originalLanguage")}-hint`, errors.originalLanguage ? `${fieldId("originalLanguage")}-error` : ""].join(" ").trim()}
+        >
+          <legend>Language the draft is written in</legend>
+          <span className="hint" id={`${fieldId("originalLanguage")}-hint`}>
+            Sections and questions are written in this language; the other languages are translations of it.
+          </span>
+          <FieldError name="originalLanguage" error={errors.originalLanguage} />
+          <div className="choices choices--inline">
+            {CONSULTATION_LANGUAGES.map((l) => (
+              <label className="choice" key={l.id}>
+                <input type="radio" value={l.id} defaultChecked={(values.originalLanguage ?? values.languages?.[0] ?? "en") === l.id} {...register("originalLanguage")} />
+                <span lang={l.id}>{l.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
       </div>
       <div className={`field${errors.languages ? " field--error" : ""}`}>
         <fieldset id={fieldId("languages")} tabIndex={-1} aria-describedby={errors.languages ? `${fieldId("languages")}-error` : undefined}>

@@ -41,6 +41,29 @@ describe("creating a consultation", () => {
     expect(await db().auditEvent.count({ where: { consultationId, action: "consultation.created" } })).toBe(1);
   });
 
+  it("stores the language the draft is written in first, so French is the original and English its translation", async () => {
+    const created = await outcome(() =>
+      newAction({
+        request: post("/consultations/new", coordinator, { title: "Guide d’assistance aux victimes", languages: ["en", "fr"], originalLanguage: "fr", timeZone: "Europe/Paris" }),
+        params: {},
+        context,
+      }),
+    );
+    expect(created.status).toBe(302);
+    const c = await db().consultation.findUniqueOrThrow({ where: { id: created.location!.split("/").pop()! } });
+    expect(c.languages).toEqual(["fr", "en"]);
+    // An original that was not ticked runs too; an unknown one is a field error.
+    const unticked = await outcome(() =>
+      newAction({ request: post("/consultations/new", coordinator, { title: "Guía", languages: ["en"], originalLanguage: "es", timeZone: "America/Panama" }), params: {}, context }),
+    );
+    expect((await db().consultation.findUniqueOrThrow({ where: { id: unticked.location!.split("/").pop()! } })).languages).toEqual(["es", "en"]);
+    const unknown = await outcome(() =>
+      newAction({ request: post("/consultations/new", coordinator, { title: "Guide", languages: ["en"], originalLanguage: "de", timeZone: "UTC" }), params: {}, context }),
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.data.errors.originalLanguage).toBe("Choose one of the languages offered");
+  });
+
   it("refuses bad input with field errors and keeps what was typed", async () => {
     const result = await outcome(() =>
       newAction({ request: post("/consultations/new", coordinator, { title: "x", timeZone: "Mars/Olympus" }), params: {}, context }),

@@ -26,7 +26,13 @@ export const ConsultationSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .pipe(z.array(z.enum(languageIds)).min(1, "Choose at least one language")),
+  /** The language the draft is written in (default: the first ticked); stored first in `languages`. */
+  originalLanguage: z.preprocess((v) => (v === "" ? undefined : v), z.enum(languageIds, { error: "Choose one of the languages offered" }).optional()),
   timeZone: z.string().trim().refine(isTimeZone, "Enter a time zone such as Europe/Vienna or America/Panama"),
+}).transform(({ originalLanguage, ...v }) => {
+  // The original runs too, whether or not its box was ticked.
+  const original = originalLanguage ?? v.languages[0]!;
+  return { ...v, languages: [original, ...v.languages.filter((l) => l !== original)] };
 });
 
 export const MemberSchema = z.object({
