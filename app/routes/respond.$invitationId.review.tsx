@@ -11,6 +11,7 @@ import { RoundHeader } from "~/components/respondent/round-header";
 import { SubmittedVersions } from "~/components/respondent/submitted-versions";
 import { useValidatedForm } from "~/components/use-validated-form";
 import { forbidden } from "~/modules/auth/authorization.server";
+import { readForm } from "~/modules/forms/read-form.server";
 import { validateForm } from "~/modules/forms/validation";
 import { localeOf } from "~/modules/i18n/languages";
 import { fieldName, isAnswered } from "~/modules/questionnaire/questions";
@@ -87,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, contact, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
   const t = reviewText(commonT);
   if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
-  const result = validateForm(await request.formData(), SubmitSchema);
+  const result = validateForm(await readForm(request), SubmitSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const fail = (message: string, status = 400) => data({ errors: { form: message }, values: result.values }, { status });
   if (!round.isOpen) return fail(t("error.closed"), 409);

@@ -6,6 +6,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundHeader } from "~/components/respondent/round-header";
 import { forbidden } from "~/modules/auth/authorization.server";
+import { readForm } from "~/modules/forms/read-form.server";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
 import { reviewText } from "~/modules/response/review-text.server";
 import { withdrawResponse } from "~/modules/response/submission.server";
@@ -34,6 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, contact, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
   const t = reviewText(commonT);
   if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
+  await readForm(request); // nothing to read but the button: still, only a form post withdraws
   if (!round.isOpen) return data({ error: t("error.closed") }, { status: 409 });
   if (!round.response || round.response.status === "DRAFT") return data({ error: t("notSubmitted") }, { status: 409 });
   const { changed } = await withdrawResponse({ round, userId: user.id });

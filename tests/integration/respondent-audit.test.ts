@@ -10,8 +10,13 @@ import { fieldName, LONG_TEXT_MAX, type FormQuestion } from "~/modules/questionn
 import { loadRespondentRound, type RespondentSection } from "~/modules/response/respondent-round.server";
 import { action as sectionAction } from "~/routes/respond.$invitationId.sections.$sectionKey";
 import { action as autosaveAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.autosave";
+import { action as downloadAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.download";
+import { action as reviewAction } from "~/routes/respond.$invitationId.review";
+import { action as withdrawAction } from "~/routes/respond.$invitationId.withdraw";
+import { createSession } from "~/modules/auth/session.server";
+import { MAX_FORM_BYTES } from "~/modules/forms/read-form.server";
 import { seedDemo } from "../../prisma/seed/demo";
-import { context, cookieFor, outcome, post } from "./route-helpers";
+import { context, cookieFor, cookieHeader, outcome, post } from "./route-helpers";
 
 const KEY = "integrated-approach-principles";
 let laoInvitation: string;
@@ -20,6 +25,7 @@ let section: RespondentSection;
 let wording: FormQuestion;
 let comments: FormQuestion;
 let cookie: string;
+let submitterCookie: string;
 
 const path = () => `/respond/${laoInvitation}/sections/${KEY}`;
 const params = () => ({ invitationId: laoInvitation, sectionKey: KEY });
@@ -42,6 +48,7 @@ beforeAll(async () => {
   comments = section.questions.find((q) => q.type === "LONG_TEXT")!;
   const user = await db().user.findUniqueOrThrow({ where: { email: "va@nra.laopdr.example" } });
   cookie = await cookieFor(user.id);
+  submitterCookie = await cookieFor((await db().user.findUniqueOrThrow({ where: { email: "focalpoint@laopdr.example" } })).id);
 });
 
 describe("proposed wording", () => {
@@ -71,5 +78,69 @@ describe("proposed wording", () => {
 
     const tooLong = await save({ [fieldName(comments.id)]: "x".repeat(LONG_TEXT_MAX + 1) });
     expect(tooLong.status).toBe(413);
+  });
+});
+
+describe("bodies that are not forms", () => {
+  const raw = (url: string, body: string, type: string, as = cookie) =>
+    new Request(`http://localhost:3000${url}`, { method: "POST", headers: { "content-type": type, cookie: as }, body });
+
+  it("a JSON or text/plain body gets a clear 400 from the section, autosave, download, review and withdraw actions (not a 500)", async () => {
+    const json = JSON.stringify({ [fieldName(comments.id)]: "Sent as JSON." });
+    const calls = [
+      (r: Request) => sectionAction({ request: r, params: params(), context }),
+      (r: Request) => autosaveAction({ request: r, params: params(), context }),
+      (r: Request) => downloadAction({ request: r, params: params(), context }),
+      (r: Request) => reviewAction({ request: r, params: { invitationId: laoInvitation }, context }),
+      (r: Request) => withdrawAction({ request: r, params: { invitationId: laoInvitation }, context }),
+    ];
+    // Review and withdraw are the submitter's.
+    const as = (i: number) => (i >= 3 ? submitterCookie : cookie);
+    for (const [type, body] of [["application/json", json], ["text/plain", "q=1"]] as const) {
+      for (const [i, call] of calls.entries()) {
+        const result = await outcome(() => call(raw(path(), body, type, as(i))));
+        expect(result.status).toBe(400);
+        expect(result.data.message).toMatch(/expects a form/);
+      }
+    }
+    expect((await answer(comments))?.text).not.toBe("Sent as JSON.");
+  });
+
+  it("a body over the limit gets 413, a declared or a counted one", async () => {
+    const big = "x".repeat(MAX_FORM_BYTES + 1);
+    const declared = await outcome(() => sectionAction({ request: raw(path(), `q=${big}`, "application/x-www-form-urlencoded"), params: params(), context }));
+    expect(declared.status).toBe(413);
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(`a=${big}`));
+        c.close();
+      },
+    });
+    const chunked = new Request(`http://localhost:3000${path()}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect((await outcome(() => autosaveAction({ request: chunked, params: params(), context }))).status).toBe(413);
+  });
+});
+
+describe("an expired session", () => {
+  it("keeps its cookie beyond the session by the stash's time, so a post after expiry is recognised and stashed", async () => {
+    const user = await db().user.findUniqueOrThrow({ where: { email: "focalpoint@laopdr.example" } });
+    const setCookie = await createSession(user.id, new Request("http://localhost:3000"));
+    const maxAge = Number(/Max-Age=(\d+)/i.exec(setCookie)?.[1]);
+    const session = await db().session.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
+    const sessionSeconds = (session.expiresAt.getTime() - Date.now()) / 1000;
+    expect(maxAge).toBeGreaterThanOrEqual(sessionSeconds + 7 * 24 * 60 * 60 - 5);
+
+    // The session ends (absolute timeout); the browser still sends the cookie it was given.
+    await db().session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const posted = await save({ [fieldName(comments.id)]: "Typed as the session ended." }, cookieHeader(setCookie));
+    expect(posted.status).toBe(303);
+    expect(posted.headers!.get("set-cookie")).toMatch(/consult_stash=/);
+    const stash = await db().stashedSave.findFirstOrThrow({ where: { userId: user.id } });
+    expect(stash.fields).toMatchObject({ [fieldName(comments.id)]: "Typed as the session ended." });
   });
 });
