@@ -21,7 +21,7 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   const declared = Number(request.headers.get("content-length"));
   if (declared > maxBytes) return refuse(request, 413);
   // The length may be absent (chunked): count what arrives and stop at the limit.
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let size = 0;
   if (request.body) {
     const reader = request.body.getReader();
@@ -33,11 +33,11 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
         await reader.cancel();
         return refuse(request, 413);
       }
-      chunks.push(value);
+      chunks.push(Buffer.from(value));
     }
   }
   try {
-    return await new Response(new Blob(chunks), { headers: { "content-type": request.headers.get("content-type")! } }).formData();
+    return await new Response(Buffer.concat(chunks), { headers: { "content-type": request.headers.get("content-type")! } }).formData();
   } catch {
     return refuse(request, 400);
   }
