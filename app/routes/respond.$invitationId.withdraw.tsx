@@ -2,8 +2,9 @@ import { htmlOnly } from "~/components/page-handle";
 import enhance from "~/enhance/respondent?worker&url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms";
 import { RoundHeader } from "~/components/respondent/round-header";
 import { forbidden } from "~/modules/auth/authorization.server";
 import { readForm } from "~/modules/forms/read-form.server";
@@ -27,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitationId: round.invitationId,
     organisation: round.organisation.name,
     canWithdraw: round.isOpen && round.response?.status === "SUBMITTED",
+    // Why not, when it cannot: a closed round is not "nothing to withdraw".
+    blocked: !round.isOpen ? t("error.closed") : t("notSubmitted"),
     deadlineText: round.deadline ? when(round.deadline) : null,
   };
 }
@@ -45,10 +48,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Withdraw() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("review");
   return (
     <>
       <RoundHeader {...d.header} />
+      {/* The action's message comes translated; the summary is what the page script focuses. */}
+      <ErrorSummary errors={actionData?.error ? { form: actionData.error } : undefined} focusKey={actionData} />
       {d.canWithdraw ? (
         <div className="confirm-panel confirm-panel--danger">
           <h1>{t("withdrawTitle")}</h1>
@@ -63,7 +69,7 @@ export default function Withdraw() {
         </div>
       ) : (
         <>
-          <h1>{t("notSubmitted")}</h1>
+          <h1>{d.blocked}</h1>
           <Link className="back-link" to={`/respond/${d.invitationId}/review`}>
             {t("backToReview")}
           </Link>
