@@ -12,7 +12,11 @@ import { action as sectionAction } from "~/routes/respond.$invitationId.sections
 import { action as autosaveAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.autosave";
 import { action as downloadAction } from "~/routes/respond.$invitationId.sections.$sectionKey_.download";
 import { action as reviewAction } from "~/routes/respond.$invitationId.review";
-import { action as withdrawAction } from "~/routes/respond.$invitationId.withdraw";
+import { action as withdrawAction, loader as withdrawLoader } from "~/routes/respond.$invitationId.withdraw";
+import { action as invitationAction, loader as invitationLoader } from "~/routes/invitations.$token";
+import { languageCookie, requestLanguage } from "~/modules/i18n/language.server";
+import { readOutbox } from "~/modules/mail/outbox.server";
+import { hashToken, randomToken } from "~/modules/security/tokens.server";
 import { createSession } from "~/modules/auth/session.server";
 import { MAX_FORM_BYTES } from "~/modules/forms/read-form.server";
 import { seedDemo } from "../../prisma/seed/demo";
@@ -142,5 +146,93 @@ describe("an expired session", () => {
     expect(posted.headers!.get("set-cookie")).toMatch(/consult_stash=/);
     const stash = await db().stashedSave.findFirstOrThrow({ where: { userId: user.id } });
     expect(stash.fields).toMatchObject({ [fieldName(comments.id)]: "Typed as the session ended." });
+  });
+});
+
+describe("the invitation landing page", () => {
+  async function lebanon() {
+    const invitation = await db().invitation.findFirstOrThrow({ where: { roundId, organisation: { name: "Lebanon" } } });
+    const contact = await db().contact.findFirstOrThrow({ where: { organisationId: invitation.organisationId, role: "SUBMITTER" }, include: { user: true } });
+    const token = randomToken();
+    await db().invitationLink.upsert({
+      where: { invitationId_contactId: { invitationId: invitation.id, contactId: contact.id } },
+      create: { invitationId: invitation.id, contactId: contact.id, tokenHash: hashToken(token) },
+      update: { tokenHash: hashToken(token), revokedAt: null, expiresAt: null },
+    });
+    return { invitation, contact, token, path: `/invitations/${token}` };
+  }
+  const landing = (request: Request, token: string) => outcome(() => invitationLoader({ request, params: { token }, context }));
+  const follow = (fields: Record<string, string>, token: string, cookieValue?: string) =>
+    outcome(() => invitationAction({ request: post(`/invitations/${token}`, fields, cookieValue), params: { token }, context }));
+
+  it("speaks the contact's language when no language was chosen, and remembers it in the cookie", async () => {
+    const { contact, token, path: url } = await lebanon();
+    expect(contact.user.language).toBe("ar");
+    const request = new Request(`http://localhost:3000${url}`, { headers: { "accept-language": "en-GB,en;q=0.9" } });
+    expect(await requestLanguage(request)).toBe("ar");
+    const page = await landing(request, token);
+    expect(page.status).toBe(200);
+    expect(page.headers!.get("set-cookie")).toMatch(/^consult_lang=/);
+    expect(await languageCookie().parse(cookieHeader(page.headers!.get("set-cookie")))).toBe("ar");
+    // A language chosen with the switcher wins, and is left as it is.
+    const chosen = new Request(`http://localhost:3000${url}`, { headers: { cookie: await languageCookie().serialize("fr") } });
+    expect(await requestLanguage(chosen)).toBe("fr");
+    expect((await landing(chosen, token)).headers!.get("set-cookie")).toBeNull();
+  });
+
+  it("stores the browser's time zone on a contact who has none, only a real IANA zone, never over one they have", async () => {
+    const { contact, token } = await lebanon();
+    const zoneOf = async () => (await db().user.findUniqueOrThrow({ where: { id: contact.userId } })).timeZone;
+    await db().user.update({ where: { id: contact.userId }, data: { timeZone: null } });
+    for (const bad of ["Mars/Olympus_Mons", "+05:00", "'; DROP TABLE", "x".repeat(100)]) {
+      expect((await follow({ timeZone: bad }, token)).status).toBe(302);
+      expect(await zoneOf()).toBeNull();
+    }
+    expect((await follow({}, token)).status).toBe(302); // JavaScript off: no zone, the round's stays
+    expect(await zoneOf()).toBeNull();
+    const followed = await follow({ timeZone: "Asia/Beirut" }, token);
+    expect(followed.location).toMatch(/^\/respond\//);
+    expect(await zoneOf()).toBe("Asia/Beirut");
+    await follow({ timeZone: "Europe/Paris" }, token);
+    expect(await zoneOf()).toBe("Asia/Beirut");
+  });
+
+  it("an expired link offers a fresh sign-in link, emailed through the outbox to the contact, back to their response", async () => {
+    const { invitation, contact, token } = await lebanon();
+    await db().invitationLink.updateMany({ where: { invitationId: invitation.id, contactId: contact.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    const page = await landing(new Request(`http://localhost:3000/invitations/${token}`), token);
+    expect(page.status).toBe(410);
+    expect(page.data).toMatchObject({ problem: "expired", canResend: true, signInHref: `/sign-in?redirectTo=${encodeURIComponent(`/respond/${invitation.id}`)}` });
+
+    let woken = 0;
+    const sent = await outcome(() =>
+      invitationAction({ request: post(`/invitations/${token}`, { intent: "send-link" }), params: { token }, context: { ...context, wakeMailWorker: () => void woken++ } }),
+    );
+    expect(sent.status).toBe(302);
+    expect(sent.location).toBe(`/invitations/${token}?sent=1`);
+    expect(woken).toBe(1);
+    const [message] = await readOutbox(db(), { where: { toAddress: contact.user.email, template: "sign-in" }, orderBy: { createdAt: "desc" }, take: 1 });
+    expect(message).toBeTruthy();
+    const signIn = await db().signInToken.findFirstOrThrow({ where: { userId: contact.userId }, orderBy: { createdAt: "desc" } });
+    expect(signIn.redirectTo).toBe(`/respond/${invitation.id}`);
+    // Not a session: following an expired link signs nobody in.
+    expect(sent.headers!.get("set-cookie")).toBeNull();
+  });
+});
+
+describe("withdrawing after the round closed", () => {
+  it("says the round is closed (translated), in the loader and the action, not that there is nothing to withdraw", async () => {
+    const withdrawPath = `/respond/${laoInvitation}/withdraw`;
+    await db().round.update({ where: { id: roundId }, data: { status: "CLOSED" } });
+    try {
+      const french = `${submitterCookie}; ${cookieHeader(await languageCookie().serialize("fr"))}`;
+      const page = await outcome(() => withdrawLoader({ request: new Request(`http://localhost:3000${withdrawPath}`, { headers: { cookie: french } }), params: { invitationId: laoInvitation }, context }));
+      expect(page.data).toMatchObject({ canWithdraw: false, blocked: "Ce cycle n’accepte plus de réponses." });
+      const acted = await outcome(() => withdrawAction({ request: post(withdrawPath, {}, french), params: { invitationId: laoInvitation }, context }));
+      expect(acted.status).toBe(409);
+      expect(acted.data).toEqual({ error: "Ce cycle n’accepte plus de réponses." });
+    } finally {
+      await db().round.update({ where: { id: roundId }, data: { status: "OPEN" } });
+    }
   });
 });
