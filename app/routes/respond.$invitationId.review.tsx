@@ -78,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       questions: s.questions.map((q) => {
         const a = round.answers.get(q.id);
         const chosen = a?.choices.map((id) => q.options.find((o) => o.id === id)?.label ?? id).join("; ");
-        return { id: q.id, prompt: q.prompt, answered: isAnswered(a), answer: a?.text ?? chosen ?? "", required: q.required };
+        return { id: q.id, prompt: q.prompt, untranslatedFrom: q.untranslatedFrom, answered: isAnswered(a), answer: a?.text ?? chosen ?? "", required: q.required };
       }),
     })),
   };
@@ -149,13 +149,17 @@ export default function Review() {
         </div>
       ) : null}
       {d.sections.map((s) => (
-        <section key={s.key} aria-labelledby={`review-${s.key}`} lang={s.untranslatedFrom}>
-          <h2 id={`review-${s.key}`}>{s.heading}</h2>
+        // Only the consultation's untranslated text carries its language: the answers are the
+        // respondent's own (any language, dir=auto) and "Not answered"/"Change" are the reader's.
+        <section key={s.key} aria-labelledby={`review-${s.key}`}>
+          <h2 id={`review-${s.key}`} lang={s.untranslatedFrom}>
+            {s.heading}
+          </h2>
           <dl className="summary">
             {s.questions.map((q) => (
               <div key={q.id} className="summary-row">
-                <dt>{q.prompt}</dt>
-                <dd className="review-answer">{q.answered ? q.answer : <span className="muted">{t(q.required ? "notAnsweredRequired" : "notAnswered")}</span>}</dd>
+                <dt lang={q.untranslatedFrom}>{q.prompt}</dt>
+                <dd className="review-answer" dir={q.answered ? "auto" : undefined}>{q.answered ? q.answer : <span className="muted">{t(q.required ? "notAnsweredRequired" : "notAnswered")}</span>}</dd>
               </div>
             ))}
           </dl>
