@@ -5,7 +5,7 @@
  * only the untranslated consultation text with its language. Organisations no other spec uses.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { database, expectAccessible } from "./fixtures";
+import { database, expectAccessible, latestEmailSeq, personalLink, readLatestEmail } from "./fixtures";
 import { signInAs } from "./sign-in";
 
 test.setTimeout(120_000);
@@ -87,4 +87,40 @@ test("review: a failed submit focuses the error summary; only untranslated text 
   await expect(alert).toHaveAttribute("tabindex", "-1");
   if (jsOn()) await expect(alert).toBeFocused();
   await expectAccessible(page, "review page, failed submit");
+});
+
+test("an expired invitation link emails a fresh sign-in link to the contact, which leads back to the response", async ({ page }) => {
+  const org = "Landmine Survivors Initiatives";
+  const address = "info@lsi-bih.example";
+  const db = database();
+  let link: string;
+  let invitationId: string;
+  try {
+    const invitation = await db.invitation.findFirstOrThrow({ where: { organisation: { name: org }, round: { status: "OPEN" } } });
+    const contact = await db.contact.findFirstOrThrow({ where: { organisationId: invitation.organisationId, role: "SUBMITTER" } });
+    invitationId = invitation.id;
+    link = await personalLink(db, invitation.id, contact.id);
+    await db.invitationLink.updateMany({ where: { invitationId: invitation.id, contactId: contact.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+  } finally {
+    await db.$disconnect();
+  }
+  await page.context().clearCookies();
+  const response = await page.goto(link);
+  expect(response?.status()).toBe(410);
+  // The contact's language is remembered for the pages that follow (no language was chosen here).
+  expect((await page.context().cookies()).some((c) => c.name === "consult_lang")).toBe(true);
+  await expect(page.getByRole("heading", { name: "This invitation link cannot be used" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in with your email" })).toHaveAttribute("href", `/sign-in?redirectTo=${encodeURIComponent(`/respond/${invitationId}`)}`);
+  await expectAccessible(page, "expired invitation");
+
+  const before = latestEmailSeq();
+  await page.getByRole("button", { name: "Email me a new sign-in link" }).click();
+  await expect(page.getByRole("status")).toContainText("We have sent a new sign-in link");
+  await expectAccessible(page, "expired invitation, link sent");
+  const message = await readLatestEmail(address, /sign-in link/i, { newerThan: before });
+  const signIn = message.match(/https?:\/\/\S+\/sign-in\/[\w-]+/)?.[0];
+  expect(signIn, "a sign-in link in the email").toBeTruthy();
+  await page.goto(new URL(signIn!).pathname);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(new RegExp(`/respond/${invitationId}$`));
 });
