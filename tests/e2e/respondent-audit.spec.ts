@@ -124,3 +124,34 @@ test("an expired invitation link emails a fresh sign-in link to the contact, whi
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(new RegExp(`/respond/${invitationId}$`));
 });
+
+test.describe("a contact's time zone", () => {
+  test.use({ timezoneId: "Asia/Vientiane" });
+
+  test("is taken from the browser on the invitation page (JavaScript), else the round's zone stays", async ({ page }) => {
+    const org = "Kukës Survivors' Network";
+    const db = database();
+    let link: string;
+    let userId: string;
+    try {
+      const invitation = await db.invitation.findFirstOrThrow({ where: { organisation: { name: org }, round: { status: "OPEN" } } });
+      const contact = await db.contact.findFirstOrThrow({ where: { organisationId: invitation.organisationId, role: "SUBMITTER" } });
+      userId = contact.userId;
+      await db.user.update({ where: { id: userId }, data: { timeZone: null } });
+      link = await personalLink(db, invitation.id, contact.id);
+    } finally {
+      await db.$disconnect();
+    }
+    await page.context().clearCookies();
+    await page.goto(link);
+    await expect(page.locator("input[name=timeZone]")).toHaveValue(jsOn() ? "Asia/Vientiane" : "");
+    await page.getByRole("button", { name: "Continue to the questionnaire" }).click();
+    await expect(page.getByRole("heading", { name: "Contents" })).toBeVisible();
+    const after = database();
+    try {
+      expect((await after.user.findUniqueOrThrow({ where: { id: userId } })).timeZone).toBe(jsOn() ? "Asia/Vientiane" : null);
+    } finally {
+      await after.$disconnect();
+    }
+  });
+});
