@@ -168,6 +168,7 @@ function Problem() {
     403: "Not allowed",
     401: "Please sign in",
     400: "Something is wrong with the request",
+    413: "What was sent is too large",
   };
   const key = headings[status] ? status : 500;
   return (

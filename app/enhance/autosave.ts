@@ -5,12 +5,17 @@
  * "Saved at 14:02" (role=status, announced). Offline, the save waits for the `online` event.
  * A conflict or a closed round is shown the way the page shows any save: the form is posted
  * normally, and the server's page lets the person choose (or download their text).
+ * Both send only the text answers changed since the page loaded or the last save: an answer
+ * left out is left alone by the server (parseSectionPost), so a colleague's edit of another
+ * question is no conflict here. Choices always go (an unticked choice is absent by nature).
  */
 import { newSaveKey, revName } from "~/modules/response/save-fields";
 import { answersOf, fillForm, readDraft, sameAnswers, writeDraft } from "./draft";
 import type { AutosaveResult, SectionConfig } from "./section-config";
 
 const DEBOUNCE_MS = 1500;
+/** fieldName()'s prefix (questions.ts, not imported: it would bring zod into this bundle). */
+const ANSWER = "q_";
 const RETRY_MS = 15_000;
 
 export function autosave(form: HTMLFormElement, config: SectionConfig, onActivity: () => void) {
@@ -23,6 +28,15 @@ export function autosave(form: HTMLFormElement, config: SectionConfig, onActivit
   let sending = false;
   let again = false;
   let leaving = false;
+
+  const textFields = () =>
+    Array.from(form.elements).filter(
+      (el): el is HTMLTextAreaElement | HTMLInputElement =>
+        (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === "text")) && el.name.startsWith(ANSWER),
+    );
+  /** Each text answer as the server has it: at page load, then as last saved. */
+  const stored = new Map(textFields().map((el) => [el.name, el.value]));
+  const unchanged = () => textFields().filter((el) => stored.get(el.name) === el.value);
 
   const say = (message: string, link?: { href: string; label: string }) => {
     if (!status) return;
@@ -39,7 +53,11 @@ export function autosave(form: HTMLFormElement, config: SectionConfig, onActivit
   /** Shows what the server decided the way a button save does: a normal post of the form. */
   const postNormally = () => {
     leaving = true;
+    // Disabled fields are not posted; the server's page shows the stored text for them.
+    const skipped = unchanged();
+    for (const el of skipped) el.disabled = true;
     form.requestSubmit(saveButton ?? undefined);
+    window.addEventListener("pageshow", () => skipped.forEach((el) => (el.disabled = false)), { once: true });
   };
 
   async function save() {
@@ -51,6 +69,11 @@ export function autosave(form: HTMLFormElement, config: SectionConfig, onActivit
     if (!navigator.onLine) return say(text.offline);
     const body = new FormData(form);
     body.set("saveKey", newSaveKey());
+    for (const el of unchanged()) {
+      body.delete(el.name);
+      body.delete(revName(el.name.slice(ANSWER.length)));
+    }
+    const sentText = textFields().filter((el) => body.has(el.name)).map((el) => [el.name, el.value] as const);
     sent = changes;
     sending = true;
     say(text.saving);
@@ -75,6 +98,7 @@ export function autosave(form: HTMLFormElement, config: SectionConfig, onActivit
       }
     }
     if (result.kind === "saved") {
+      for (const [name, value] of sentText) stored.set(name, value);
       say(text.savedAt.replace("{{time}}", time(result.savedAt)));
       if (changes === sent) writeDraft(storageKey, null);
     } else if (result.kind === "conflict" || result.kind === "closed") postNormally();

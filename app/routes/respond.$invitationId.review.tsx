@@ -11,6 +11,7 @@ import { RoundHeader } from "~/components/respondent/round-header";
 import { SubmittedVersions } from "~/components/respondent/submitted-versions";
 import { useValidatedForm } from "~/components/use-validated-form";
 import { forbidden } from "~/modules/auth/authorization.server";
+import { readForm } from "~/modules/forms/read-form.server";
 import { validateForm } from "~/modules/forms/validation";
 import { localeOf } from "~/modules/i18n/languages";
 import { fieldName, isAnswered } from "~/modules/questionnaire/questions";
@@ -78,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       questions: s.questions.map((q) => {
         const a = round.answers.get(q.id);
         const chosen = a?.choices.map((id) => q.options.find((o) => o.id === id)?.label ?? id).join("; ");
-        return { id: q.id, prompt: q.prompt, answered: isAnswered(a), answer: a?.text ?? chosen ?? "", required: q.required };
+        return { id: q.id, prompt: q.prompt, untranslatedFrom: q.untranslatedFrom, answered: isAnswered(a), answer: a?.text ?? chosen ?? "", required: q.required };
       }),
     })),
   };
@@ -88,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, contact, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
   const t = reviewText(commonT);
   if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
-  const result = validateForm(await request.formData(), SubmitSchema);
+  const result = validateForm(await readForm(request), SubmitSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const fail = (message: string, status = 400) => data({ errors: { form: message }, values: result.values }, { status });
   if (!round.isOpen) return fail(t("error.closed"), 409);
@@ -154,13 +155,17 @@ export default function Review() {
         </div>
       ) : null}
       {d.sections.map((s) => (
-        <section key={s.key} aria-labelledby={`review-${s.key}`} lang={s.untranslatedFrom}>
-          <h2 id={`review-${s.key}`}>{s.heading}</h2>
+        // Only the consultation's untranslated text carries its language: the answers are the
+        // respondent's own (any language, dir=auto) and "Not answered"/"Change" are the reader's.
+        <section key={s.key} aria-labelledby={`review-${s.key}`}>
+          <h2 id={`review-${s.key}`} lang={s.untranslatedFrom}>
+            {s.heading}
+          </h2>
           <dl className="summary">
             {s.questions.map((q) => (
               <div key={q.id} className="summary-row">
-                <dt>{q.prompt}</dt>
-                <dd className="review-answer">{q.answered ? q.answer : <span className="muted">{t(q.required ? "notAnsweredRequired" : "notAnswered")}</span>}</dd>
+                <dt lang={q.untranslatedFrom}>{q.prompt}</dt>
+                <dd className="review-answer" dir={q.answered ? "auto" : undefined}>{q.answered ? q.answer : <span className="muted">{t(q.required ? "notAnsweredRequired" : "notAnswered")}</span>}</dd>
               </div>
             ))}
           </dl>

@@ -7,6 +7,7 @@ import { SectionForm } from "~/components/respondent/section-form";
 import { SignedOutNotice } from "~/components/respondent/signed-out";
 import { getSessionUser, signInUrl } from "~/modules/auth/session.server";
 import { env } from "~/modules/config/env.server";
+import { readForm } from "~/modules/forms/read-form.server";
 import { renderMarkdown } from "~/modules/document/markdown.server";
 import { localeOf } from "~/modules/i18n/languages";
 import { fieldName } from "~/modules/questionnaire/questions";
@@ -76,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // One action for every post of the page, the autosave included (its JSON twin: sections.$sectionKey_.autosave.tsx).
-export const action = async ({ request, params }: ActionFunctionArgs) => saveSection(request, await request.formData(), params.invitationId!, params.sectionKey!);
+export const action = async ({ request, params }: ActionFunctionArgs) => saveSection(request, await readForm(request), params.invitationId!, params.sectionKey!);
 
 export default function SectionPage() {
   const d = useLoaderData<typeof loader>();

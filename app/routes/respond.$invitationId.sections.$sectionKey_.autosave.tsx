@@ -6,6 +6,7 @@
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/modules/auth/authorization.server";
+import { readForm } from "~/modules/forms/read-form.server";
 import { saveSection, sectionPath } from "~/modules/response/section-action.server";
 
 type DataWithInit = { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null };
@@ -27,7 +28,7 @@ function json(body: unknown, init?: ResponseInit) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const invitationId = params.invitationId!;
   const sectionKey = params.sectionKey!;
-  const form = await request.formData();
+  const form = await readForm(request);
   form.set("intent", "autosave");
   // The page's address, for sign-in links and redirects; the session comes with the headers.
   const page = new Request(new URL(sectionPath(invitationId, sectionKey), request.url), { method: "POST", headers: request.headers });

@@ -5,6 +5,7 @@
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/modules/auth/authorization.server";
+import { readForm } from "~/modules/forms/read-form.server";
 import { formValues } from "~/modules/forms/validation";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
 import { answersAsText } from "~/modules/response/section-post.server";
@@ -14,7 +15,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const section = round.sections.find((s) => s.key === params.sectionKey);
   if (!section) notFound("No such section.");
   const title = t("downloadTitle", { ns: "section", section: section.heading, time: when(new Date()) });
-  return new Response(answersAsText(title, section.questions, formValues(await request.formData())), {
+  return new Response(answersAsText(title, section.questions, formValues(await readForm(request))), {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
       "Content-Disposition": `attachment; filename="answers-${section.key}.txt"`,

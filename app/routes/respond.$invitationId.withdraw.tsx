@@ -2,10 +2,12 @@ import { htmlOnly } from "~/components/page-handle";
 import enhance from "~/enhance/respondent?worker&url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms";
 import { RoundHeader } from "~/components/respondent/round-header";
 import { forbidden } from "~/modules/auth/authorization.server";
+import { readForm } from "~/modules/forms/read-form.server";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
 import { reviewText } from "~/modules/response/review-text.server";
 import { withdrawResponse } from "~/modules/response/submission.server";
@@ -26,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitationId: round.invitationId,
     organisation: round.organisation.name,
     canWithdraw: round.isOpen && round.response?.status === "SUBMITTED",
+    // Why not, when it cannot: a closed round is not "nothing to withdraw".
+    blocked: !round.isOpen ? t("error.closed") : t("notSubmitted"),
     deadlineText: round.deadline ? when(round.deadline) : null,
   };
 }
@@ -34,6 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, contact, round, t: commonT } = await loadRespondentPage(request, params.invitationId!);
   const t = reviewText(commonT);
   if (contact.role !== "SUBMITTER") forbidden(t("onlySubmitter"));
+  await readForm(request); // nothing to read but the button: still, only a form post withdraws
   if (!round.isOpen) return data({ error: t("error.closed") }, { status: 409 });
   if (!round.response || round.response.status === "DRAFT") return data({ error: t("notSubmitted") }, { status: 409 });
   const { changed } = await withdrawResponse({ round, userId: user.id });
@@ -43,10 +48,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Withdraw() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("review");
   return (
     <>
       <RoundHeader {...d.header} />
+      {/* The action's message comes translated; the summary is what the page script focuses. */}
+      <ErrorSummary errors={actionData?.error ? { form: actionData.error } : undefined} focusKey={actionData} />
       {d.canWithdraw ? (
         <div className="confirm-panel confirm-panel--danger">
           <h1>{t("withdrawTitle")}</h1>
@@ -61,7 +69,7 @@ export default function Withdraw() {
         </div>
       ) : (
         <>
-          <h1>{t("notSubmitted")}</h1>
+          <h1>{d.blocked}</h1>
           <Link className="back-link" to={`/respond/${d.invitationId}/review`}>
             {t("backToReview")}
           </Link>

@@ -9,6 +9,8 @@ import { useTranslation } from "react-i18next";
 import { htmlOnly } from "~/components/page-handle";
 import enhance from "~/enhance/respondent?worker&url";
 import { createSession, safeRedirect } from "~/modules/auth/session.server";
+import { postedTimeZone, rememberTimeZone } from "~/modules/auth/time-zone.server";
+import { readForm } from "~/modules/forms/read-form.server";
 import { inspectSignInLink, verifySignInLink } from "~/modules/auth/sign-in.server";
 
 // Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
@@ -25,11 +27,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
   const outcome = await verifySignInLink(params.token ?? "");
   if (!outcome.ok) {
     const problem = (outcome.reason === "rate-limited" ? "invalid" : outcome.reason) as Problem;
     return data({ problem }, { status: problem === "invalid" ? 404 : 410 });
   }
+  await rememberTimeZone(outcome.userId, postedTimeZone(form));
   const cookie = await createSession(outcome.userId, request);
   return redirect(safeRedirect(outcome.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
@@ -57,6 +61,8 @@ export default function ConfirmSignIn() {
       <h1>{t("linkTitle")}</h1>
       <p>{t("linkContinue")}</p>
       <Form method="post">
+        {/* Filled by the page script with the browser's zone (app/enhance/respondent.ts). */}
+        <input type="hidden" name="timeZone" value="" data-time-zone="" />
         <button className="button" type="submit">
           {t("continue")}
         </button>

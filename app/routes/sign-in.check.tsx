@@ -8,6 +8,8 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { useValidatedForm } from "~/components/use-validated-form";
 import { SignInCodeSchema } from "~/modules/auth/schemas";
 import { createSession, safeRedirect } from "~/modules/auth/session.server";
+import { postedTimeZone, rememberTimeZone } from "~/modules/auth/time-zone.server";
+import { readForm } from "~/modules/forms/read-form.server";
 import { SIGN_IN_TTL_MINUTES, verifySignInCode } from "~/modules/auth/sign-in.server";
 import { validateForm } from "~/modules/forms/validation";
 import { serverT } from "~/modules/i18n/language.server";
@@ -32,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const result = validateForm(await request.formData(), SignInCodeSchema);
+  const posted = await readForm(request);
+  const result = validateForm(posted, SignInCodeSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const outcome = await verifySignInCode({ ...result.data, clientIp: context.clientIp });
   if (!outcome.ok) {
@@ -40,6 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { t } = await serverT(request);
     return data({ errors: { code: t(`reason.${outcome.reason}`, { ns: "signin" }) }, values: result.values }, { status });
   }
+  await rememberTimeZone(outcome.userId, postedTimeZone(posted));
   const cookie = await createSession(outcome.userId, request);
   const to = safeRedirect(result.data.redirectTo || outcome.redirectTo, "/");
   return redirect(to, { headers: { "Set-Cookie": cookie } });
@@ -66,6 +70,8 @@ export default function CheckEmail() {
       <Form method="post" ref={form.formRef} onSubmit={form.onSubmit} noValidate>
         <input type="hidden" name="email" value={email} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
+        {/* Filled by the page script with the browser's zone (app/enhance/respondent.ts). */}
+        <input type="hidden" name="timeZone" value="" data-time-zone="" />
         <TextField
           name="code"
           label={t("code")}

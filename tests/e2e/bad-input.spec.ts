@@ -29,8 +29,8 @@ test("a tampered session cookie is no session", async ({ page, context, baseURL 
 
 test("a respondent gets 404 for another organisation's response, by URL and by form post", async ({ page, request }) => {
   await page.goto(await invitationLinkFor("Chad"));
-  await page.getByRole("button", { name: "Continue to the questionnaire" }).click();
-  // Chad's contact reads French (their language in the registry): the interface follows it.
+  // Chad's contact reads French (their language in the registry): the interface follows it, from the invitation page on.
+  await page.getByRole("button", { name: "Continuer vers le questionnaire" }).click();
   await expect(page.getByRole("heading", { name: "Sommaire" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 

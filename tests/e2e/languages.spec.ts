@@ -7,10 +7,15 @@ import { expectAccessible, invitationLinkFor } from "./fixtures";
 
 test("an Arabic-speaking contact answers in Arabic, right to left, and can switch to French", async ({ page }) => {
   await page.goto(await invitationLinkFor("Lebanon"));
-  await page.getByRole("button", { name: "Continue to the questionnaire" }).click();
-
-  // Rania Haddad's language in the registry is Arabic: the whole page turns right to left.
+  // Rania Haddad's language in the registry is Arabic: the invitation page already speaks it,
+  // with no language chosen on this browser yet.
   const html = page.locator("html");
+  await expect(html).toHaveAttribute("lang", "ar");
+  await expect(html).toHaveAttribute("dir", "rtl");
+  await expectAccessible(page, "invitation page in Arabic");
+  await page.getByRole("button", { name: "المتابعة إلى الاستبيان" }).click();
+
+  // The whole respondent interface stays right to left.
   await expect(html).toHaveAttribute("lang", "ar");
   await expect(html).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { name: "المحتويات" })).toBeVisible();

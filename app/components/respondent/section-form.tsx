@@ -11,7 +11,7 @@ import { ErrorSummary } from "~/components/forms";
 import { QuestionField } from "~/components/respondent/question-field";
 import { RoundHeader, UntranslatedNote, type RoundHeaderProps } from "~/components/respondent/round-header";
 import { SECTION_CONFIG_ID, type SectionConfig } from "~/enhance/section-config";
-import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
+import { fieldName, isChoiceType, type FormQuestion } from "~/modules/questionnaire/questions";
 import { PAGE_ID, SAVE_KEY, type ConflictView } from "~/modules/response/save-fields";
 
 type Fields = Record<string, string | string[]>;
@@ -45,8 +45,9 @@ export type SectionActionData = {
 
 export function SectionForm({ page: d, actionData }: { page: SectionPageData; actionData?: SectionActionData }) {
   const { t } = useTranslation("section");
-  const values = actionData?.values ?? d.values;
-  const revisions = actionData?.revisions ?? d.revisions;
+  // A post may leave out text answers it did not change (the script's saves): those show as stored.
+  const values = actionData ? withStoredText(actionData.values, d) : d.values;
+  const revisions = { ...d.revisions, ...actionData?.revisions };
   const conflicts = actionData?.conflicts ?? [];
   const errors = actionData?.errors ?? {};
   const closed = !!actionData?.closed;
@@ -216,4 +217,14 @@ function StashOffer({ stash }: { stash: NonNullable<SectionPageData["stash"]> })
       </Form>
     </section>
   );
+}
+
+/** The posted values, with the stored text of each text question the post left out. */
+function withStoredText(posted: Fields, d: SectionPageData): Fields {
+  const values = { ...posted };
+  for (const q of d.questions) {
+    const name = fieldName(q.id);
+    if (!isChoiceType(q.type) && values[name] === undefined && d.values[name] !== undefined) values[name] = d.values[name]!;
+  }
+  return values;
 }

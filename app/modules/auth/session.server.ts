@@ -8,6 +8,12 @@ import { db } from "~/modules/db/client.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
 
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * The cookie outlives its session by this long: a post arriving after the session ended still
+ * names it, so the save is recognised as "expired" and its text stashed (stash.server.ts keeps
+ * a stash as long) instead of being a stranger's post sent to sign in.
+ */
+export const ENDED_SESSION_GRACE_DAYS = 7;
 
 function sessionCookie() {
   const config = env();
@@ -19,7 +25,7 @@ function sessionCookie() {
     sameSite: "lax",
     path: "/",
     secrets: [config.SESSION_SECRET],
-    maxAge: config.SESSION_MAX_DAYS * 24 * 60 * 60,
+    maxAge: (config.SESSION_MAX_DAYS + ENDED_SESSION_GRACE_DAYS) * 24 * 60 * 60,
   });
 }
 

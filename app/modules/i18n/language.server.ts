@@ -2,9 +2,12 @@
  * Which language a request is answered in: the one the person chose with the switcher
  * (a cookie, and their account's language when signed in), else their account's language
  * (the contact's language from the registry), else the browser's Accept-Language, else English.
+ * On an invitation's landing page the invited contact's language comes before whoever may be
+ * signed in on this browser: the page speaks to them (and sets the cookie: invitations.$token.tsx).
  */
 import { createCookie } from "@remix-run/node";
 import { getSessionUser } from "~/modules/auth/session.server";
+import { invitationLinkOfPage } from "~/modules/invitation/links.server";
 import { isHttps, env } from "~/modules/config/env.server";
 import { createI18n } from "./i18n";
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "./languages";
@@ -39,9 +42,16 @@ export function fromAcceptLanguage(header: string | null): Language | null {
 export async function requestLanguage(request: Request): Promise<Language> {
   const chosen = await languageCookie().parse(request.headers.get("cookie"));
   if (isLanguage(chosen)) return chosen;
+  const invited = (await invitationLinkOfPage(request))?.link?.contact.user.language;
+  if (isLanguage(invited)) return invited;
   const user = await getSessionUser(request);
   if (user && isLanguage(user.language)) return user.language;
   return fromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LANGUAGE;
+}
+
+/** Whether the person has chosen a language with the switcher (the cookie is set). */
+export async function hasChosenLanguage(request: Request): Promise<boolean> {
+  return isLanguage(await languageCookie().parse(request.headers.get("cookie")));
 }
 
 /** A translator for loaders and actions (page titles, messages built on the server). */

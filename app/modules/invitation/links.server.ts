@@ -20,6 +20,18 @@ export async function findInvitationLink(token: string) {
   return { state: "valid" as const, link };
 }
 
+// The root loader (its language) and the landing page's loader look up the same link: once per request.
+const perRequest = new WeakMap<Request, ReturnType<typeof findInvitationLink>>();
+
+/** findInvitationLink for the token in the URL of an invitation's landing page (/invitations/<token>), or null for other pages. */
+export function invitationLinkOfPage(request: Request) {
+  const match = /^\/invitations\/([^/]+)\/?$/.exec(new URL(request.url).pathname);
+  if (!match) return null;
+  let found = perRequest.get(request);
+  if (!found) perRequest.set(request, (found = findInvitationLink(decodeURIComponent(match[1]!))));
+  return found;
+}
+
 export async function recordLinkOpened(linkId: string, userId: string) {
   const now = new Date();
   await db().$transaction(async (tx) => {

@@ -6,6 +6,7 @@
  * Field names: `q_<questionId>` (no dots: react-hook-form reads dots as nesting); choice answers are option ids, text answers strings.
  */
 import { z } from "zod";
+import { MAX_BODY_CHARACTERS } from "~/modules/document/schemas";
 
 export type QuestionType =
   | "SINGLE_CHOICE"
@@ -31,6 +32,15 @@ export type FormQuestion = {
 
 export const SHORT_TEXT_MAX = 500;
 export const LONG_TEXT_MAX = 20_000;
+/** A proposed wording starts from the whole section: it may be as long as a section's body. */
+export const PROPOSED_WORDING_MAX = MAX_BODY_CHARACTERS;
+
+/** Wording compared as a reader sees it: line endings and runs of whitespace do not count. */
+const normalised = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** Whether a proposed wording is the section's text it started from (any of its languages): no proposal. */
+export const isUnchangedWording = (text: string, starts: readonly string[]) =>
+  starts.some((start) => normalised(start) === normalised(text));
 
 export const AGREEMENT_OPTIONS: QuestionOption[] = [
   { id: "strongly-agree", label: "Strongly agree" },
@@ -87,12 +97,13 @@ function questionSchema(q: FormQuestion) {
       return q.required ? one.refine((v) => v.length === 1, q.type === "YES_NO" ? "validation.chooseYesNo" : pick) : one;
     }
     default: {
-      const max = q.type === "SHORT_TEXT" ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
+      const max = q.type === "SHORT_TEXT" ? SHORT_TEXT_MAX : q.type === "PROPOSED_WORDING" ? PROPOSED_WORDING_MAX : LONG_TEXT_MAX;
+      const tooLong = q.type === "SHORT_TEXT" ? "validation.tooLongShort" : q.type === "PROPOSED_WORDING" ? "validation.tooLongWording" : "validation.tooLongLong";
       const text = z
         .string()
         .optional()
         .transform((v) => (v ?? "").replace(/\r\n/g, "\n"))
-        .refine((v) => v.length <= max, q.type === "SHORT_TEXT" ? "validation.tooLongShort" : "validation.tooLongLong");
+        .refine((v) => v.length <= max, tooLong);
       return q.required ? text.refine((v) => v.trim().length > 0, "validation.answer") : text;
     }
   }

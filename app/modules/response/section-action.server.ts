@@ -11,6 +11,7 @@ import { formValues } from "~/modules/forms/validation";
 import { fieldName } from "~/modules/questionnaire/questions";
 import { serverT } from "~/modules/i18n/language.server";
 import { loadRespondentPage } from "./respondent-page.server";
+import { proposedStarts } from "./proposed-start.server";
 import { loadSaveTarget } from "./save-target.server";
 import { saveAnswers, SaveKeyReused } from "./save.server";
 import { conflictViews, parseSectionPost } from "./section-post.server";
@@ -56,7 +57,8 @@ export async function saveSection(request: Request, form: FormData, invitationId
     headers.append("Set-Cookie", await clearStash(stash.id));
     if (intent === "stash-discard") return redirect(`${here}?discarded=1`, { headers });
   }
-  const post = parseSectionPost(stash ? stash.fields : form, target.questions);
+  const starts = target.questions.some((q) => q.type === "PROPOSED_WORDING") ? await proposedStarts(target.roundId, sectionKey) : [];
+  const post = parseSectionPost(stash ? stash.fields : form, target.questions, starts);
 
   if (!post.ok) {
     const t = await translate();

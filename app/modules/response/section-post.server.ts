@@ -5,7 +5,7 @@
  * a conflict's resolution.
  */
 import { formValues, validateForm, type FieldErrors } from "~/modules/forms/validation";
-import { answersSchema, answerValues, fieldName, isChoiceType, type AnswerValue, type FormQuestion } from "~/modules/questionnaire/questions";
+import { answersSchema, answerValues, fieldName, isChoiceType, isUnchangedWording, type AnswerValue, type FormQuestion } from "~/modules/questionnaire/questions";
 import { PAGE_ID, RESOLVE, revName, SAVE_KEY, seenName, type ConflictView } from "./save-fields";
 
 export type { ConflictView };
@@ -26,7 +26,8 @@ export type SectionPost =
 
 const PER_QUESTION = /^(q|rev|seen)_(.+)$/;
 
-export function parseSectionPost(input: FormData | Fields, questions: FormQuestion[]): SectionPost {
+/** `proposedStarts`: the section texts a proposed wording starts from (proposed-start.server.ts). */
+export function parseSectionPost(input: FormData | Fields, questions: FormQuestion[], proposedStarts: readonly string[] = []): SectionPost {
   const form = input instanceof FormData ? input : toFormData(input);
   const values = formValues(form);
   const ids = new Set(questions.map((q) => q.id));
@@ -50,6 +51,11 @@ export function parseSectionPost(input: FormData | Fields, questions: FormQuesti
   // A text field missing from the post was not on the sender's form: leave its answer alone.
   // (An unticked choice is absent by nature: for those, absent means no choice.)
   for (const q of questions) if (!isChoiceType(q.type) && values[fieldName(q.id)] === undefined) answers.delete(q.id);
+  // The wording field starts filled with the section's text: sent back unchanged, it proposes nothing.
+  for (const q of questions) {
+    const text = answers.get(q.id)?.text;
+    if (q.type === "PROPOSED_WORDING" && text && isUnchangedWording(text, proposedStarts)) answers.set(q.id, { choices: [], text: null });
+  }
   const baseRevisions = new Map<string, number>();
   for (const q of questions) {
     const rev = values[revName(q.id)];

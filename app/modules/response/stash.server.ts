@@ -6,12 +6,12 @@
  */
 import { createCookie } from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client";
-import { endedSessionOwner } from "~/modules/auth/session.server";
+import { ENDED_SESSION_GRACE_DAYS, endedSessionOwner } from "~/modules/auth/session.server";
 import { env, isHttps } from "~/modules/config/env.server";
 import { db } from "~/modules/db/client.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
 
-const KEEP_DAYS = 7;
+const KEEP_DAYS = ENDED_SESSION_GRACE_DAYS;
 export type Fields = Record<string, string | string[]>;
 
 function stashCookie() {
