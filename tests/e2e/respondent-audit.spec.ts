@@ -22,11 +22,14 @@ async function invitationOf(name: string) {
   }
 }
 
+/** The stored wording as the organisation's writers see it (a change after submitting waits as a draft). */
 async function storedWording(name: string) {
   const db = database();
   try {
-    const response = await db.response.findFirst({ where: { organisation: { name }, round: { status: "OPEN" } }, include: { answers: { include: { question: { include: { section: true } } } } } });
-    return response?.answers.find((a) => a.question.type === "PROPOSED_WORDING" && a.question.section?.key === SECTION)?.text ?? null;
+    const withQuestion = { include: { question: { include: { section: true } } } } as const;
+    const response = await db.response.findFirst({ where: { organisation: { name }, round: { status: "OPEN" } }, include: { answers: withQuestion, answerDrafts: withQuestion } });
+    const isWording = (a: { question: { type: string; section: { key: string } | null } }) => a.question.type === "PROPOSED_WORDING" && a.question.section?.key === SECTION;
+    return (response?.answerDrafts.find(isWording) ?? response?.answers.find(isWording))?.text ?? null;
   } finally {
     await db.$disconnect();
   }
