@@ -8,8 +8,8 @@ import { data, redirect } from "@remix-run/node";
 import { notFound } from "~/modules/auth/authorization.server";
 import { getSessionUser, signInUrl } from "~/modules/auth/session.server";
 import { formValues } from "~/modules/forms/validation";
-import { fieldName } from "~/modules/questionnaire/questions";
 import { serverT } from "~/modules/i18n/language.server";
+import { fieldName } from "~/modules/questionnaire/questions";
 import { loadRespondentPage } from "./respondent-page.server";
 import { proposedStarts } from "./proposed-start.server";
 import { loadSaveTarget } from "./save-target.server";
@@ -57,8 +57,11 @@ export async function saveSection(request: Request, form: FormData, invitationId
     headers.append("Set-Cookie", await clearStash(stash.id));
     if (intent === "stash-discard") return redirect(`${here}?discarded=1`, { headers });
   }
-  const starts = target.questions.some((q) => q.type === "PROPOSED_WORDING") ? await proposedStarts(target.roundId, sectionKey) : [];
-  const post = parseSectionPost(stash ? stash.fields : form, target.questions, starts);
+  const fields = stash ? stash.fields : form;
+  // The section's texts are read only when a proposed wording was posted (most autosaves post a comment).
+  const postsWording = target.questions.some((q) => q.type === "PROPOSED_WORDING" && postedText(fields, fieldName(q.id)));
+  const starts = postsWording ? await proposedStarts(target.roundId, sectionKey) : [];
+  const post = parseSectionPost(fields, target.questions, starts);
 
   if (!post.ok) {
     const t = await translate();
@@ -98,4 +101,9 @@ export async function saveSection(request: Request, form: FormData, invitationId
     return redirect(next ? sectionPath(invitationId, next) : `/respond/${invitationId}/review`, { headers });
   }
   return redirect(`${here}?saved=1`, { headers });
+}
+
+function postedText(fields: FormData | Record<string, string | string[]>, name: string) {
+  const value = fields instanceof FormData ? fields.get(name) : fields[name];
+  return typeof value === "string" && value.trim() !== "";
 }
