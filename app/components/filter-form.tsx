@@ -102,3 +102,17 @@ export function SearchFilter({ name = "q", label, value, hint }: { name?: string
     </div>
   );
 }
+
+/** The filter values a page ignored (unknown type, country...), each named, so a mistyped link explains itself. */
+export function FilterProblems({ problems }: { problems: string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="notice notice--warning" role="status">
+      <ul>
+        {problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

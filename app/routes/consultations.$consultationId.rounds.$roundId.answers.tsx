@@ -7,7 +7,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FilterForm, SearchFilter, SelectFilter } from "~/components/filter-form";
+import { FilterForm, FilterProblems, SearchFilter, SelectFilter } from "~/components/filter-form";
 import { ErrorSummary, FieldError, fieldId } from "~/components/forms";
 import { RedlineView } from "~/components/respondent/redline-view";
 import { RoundNav } from "~/components/round/round-nav";
@@ -181,15 +181,7 @@ export default function WrittenAnswers() {
       <h1>Written answers</h1>
       <RoundNav base={d.base} title={d.title} />
       <p className="lead">Every written and proposed-wording answer of the submitted responses, section by section.</p>
-      {d.problems.length > 0 ? (
-        <div className="notice notice--warning" role="status">
-          <ul>
-            {d.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FilterProblems problems={d.problems} />
 
       <nav className="section-picker" aria-label="Sections">
         <h2 className="visually-hidden">Sections</h2>

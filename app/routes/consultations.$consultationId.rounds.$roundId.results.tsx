@@ -10,7 +10,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts/bar-chart";
 import { DataTableDetails } from "~/components/charts/data-table";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
-import { FilterForm, SelectFilter } from "~/components/filter-form";
+import { FilterForm, FilterProblems, SelectFilter } from "~/components/filter-form";
 import { RoundNav } from "~/components/round/round-nav";
 import { sectionResults, type QuestionResult } from "~/modules/analysis/section-results.server";
 import { cleanSearchParams } from "~/modules/forms/validation";
@@ -59,15 +59,7 @@ export default function Results() {
     <>
       <h1>{d.section ? `Results: ${d.section.heading}` : "Results by question"}</h1>
       <RoundNav base={d.base} title={d.title} />
-      {d.problems.length > 0 ? (
-        <div className="notice notice--warning" role="status">
-          <ul>
-            {d.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FilterProblems problems={d.problems} />
       <p className="lead">
         {d.respondents.toLocaleString("en")} submitted response{d.respondents === 1 ? "" : "s"}
         {d.filtered ? " match the filters" : ""}. Drafts and withdrawn responses are not counted.
