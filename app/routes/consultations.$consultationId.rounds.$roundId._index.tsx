@@ -68,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows: rows.map((r) => ({
       invitationId: r.invitationId,
       organisation: r.organisation,
+      // Coordinators open an organisation's response from here (analysts may not: decision 009).
+      responseHref: role !== "ANALYST" && r.state !== "invited" && r.state !== "opened" ? `responses/${r.organisationId}` : null,
       typeLabel: r.typeLabel,
       country: r.country ? (regionNames.of(r.country) ?? r.country) : null,
       state: r.state,
@@ -243,7 +245,7 @@ export default function RoundPage() {
                       </label>
                     </td>
                   ) : null}
-                  <td>{r.organisation}</td>
+                  <td>{r.responseHref ? <Link to={`${d.base}/${r.responseHref}`}>{r.organisation}</Link> : r.organisation}</td>
                   <td>{r.typeLabel}</td>
                   <td>{r.country ?? "—"}</td>
                   <td>

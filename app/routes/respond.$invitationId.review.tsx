@@ -30,6 +30,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 const DONE = ["attached", "removed", "withdrawn"] as const;
 
+const sameFiles = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { header, contact, round, when, t: commonT, language } = await loadRespondentPage(request, params.invitationId!);
   const t = reviewText(commonT);
@@ -52,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: response?.status ?? null,
     withdrawnText: withdrawnAt ? when(withdrawnAt) : null,
     unsubmittedChanges: response?.status === "SUBMITTED" ? response.unsubmittedChanges : 0,
+    // Files attached or removed since the last submission reach the coordinators with the next one.
+    unsubmittedFiles: response?.status === "SUBMITTED" && !!versions[0] && !sameFiles(versions[0].attachmentIds, attachments.map((a) => a.id)),
     latest: versions[0] ? { number: versions[0].number, date: when(versions[0].submittedAt) } : null,
     versions: versions.map((v) => ({ number: v.number, date: when(v.submittedAt), by: v.by })),
     // The choice is asked explicitly the first time; a resubmission starts from the last one.
@@ -135,6 +139,11 @@ export default function Review() {
       {d.unsubmittedChanges > 0 ? (
         <div className="notice notice--warning">
           <p>{t("unsubmittedChanges", { count: d.unsubmittedChanges })}</p>
+        </div>
+      ) : null}
+      {d.unsubmittedFiles ? (
+        <div className="notice notice--warning">
+          <p>{t("unsubmittedFiles")}</p>
         </div>
       ) : null}
       {d.status === "WITHDRAWN" && d.withdrawnText ? (

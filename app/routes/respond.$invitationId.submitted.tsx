@@ -22,8 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, header, round, when, t: commonT, language } = await loadRespondentPage(request, params.invitationId!);
   const t = reviewText(commonT);
   if (round.response?.status !== "SUBMITTED" || !round.response.submittedAt) notFound(t("notSubmittedYet"));
-  const [versions, attachments] = await Promise.all([submissionsOf(round.response.id), attachmentsOf(round.response.id)]);
+  const versions = await submissionsOf(round.response.id);
   const latest = versions[0]!;
+  const attachments = await attachmentsOf(round.response.id, latest);
   return {
     title: t("submittedTitle"),
     header: { ...header, current: t("submittedTitle") },

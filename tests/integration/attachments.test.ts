@@ -2,7 +2,7 @@
  * Attachments through the real routes: accepted by content (PDF, Word, OpenDocument, Excel,
  * PNG) whatever the name says, refused when the content is something else or over 20 MB,
  * at most ten per response, listed on the review page and in the receipt, downloadable by
- * the organisation's contacts and the consultation's staff only, removed after a confirmation.
+ * the organisation's contacts and the consultation's coordinators only, removed after a confirmation.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -172,7 +172,8 @@ describe("downloading", () => {
     await db().consultation.create({ data: { slug: "elsewhere", title: "Elsewhere", members: { create: { userId: other.id, role: "COORDINATOR" } } } });
     expect((await download(id, iraq.submitter.cookie)).status).toBe(200);
     expect((await download(id, await cookieForEmail("coordinator@consult.localhost"))).status).toBe(200);
-    expect((await download(id, await cookieForEmail("analyst@consult.localhost"))).status).toBe(200);
+    // Not analysts: a signed letter names its organisation (decision 009).
+    expect((await download(id, await cookieForEmail("analyst@consult.localhost"))).status).toBe(404);
     expect((await download(id, chad.submitter.cookie)).status).toBe(404);
     expect((await download(id, await cookieForEmail("lead@elsewhere.example"))).status).toBe(404);
     expect((await download("no-such-attachment", iraq.submitter.cookie)).status).toBe(404);

@@ -2,6 +2,8 @@
  * Files attached to an organisation's response (a signed letter, a report): stored in
  * PostgreSQL with the response, accepted by their content only, listed on the review page and
  * in the receipt, downloadable by the organisation's contacts and the consultation's staff.
+ * Each submitted version names the files it was submitted with; a file removed later stays
+ * stored (marked removed) while a version names it, so every submitted version stays whole.
  */
 import { createHash } from "node:crypto";
 import { audit } from "~/modules/audit/audit.server";
@@ -21,15 +23,16 @@ export type AttachmentSummary = {
   createdAt: Date;
 };
 
-export async function attachmentsOf(responseId: string | undefined): Promise<AttachmentSummary[]> {
+/** The files attached now (`version`: the ones a submitted version names, removed since or not). */
+export async function attachmentsOf(responseId: string | undefined, version?: { attachmentIds: string[] }): Promise<AttachmentSummary[]> {
   if (!responseId) return [];
   const rows = await db().attachment.findMany({
-    where: { responseId },
+    where: version ? { responseId, id: { in: version.attachmentIds } } : { responseId, removedAt: null },
     orderBy: { createdAt: "asc" },
     select: { id: true, filename: true, mediaType: true, size: true, uploadedById: true, createdAt: true },
   });
-  const ids = [...new Set(rows.map((r) => r.uploadedById).filter((id): id is string => !!id))];
-  const names = new Map((await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const uploaders = [...new Set(rows.map((r) => r.uploadedById).filter((id): id is string => !!id))];
+  const names = new Map((await db().user.findMany({ where: { id: { in: uploaders } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   return rows.map(({ uploadedById, ...r }) => ({ ...r, uploadedBy: uploadedById ? (names.get(uploadedById) ?? null) : null }));
 }
 
@@ -72,7 +75,7 @@ export async function addAttachment(input: {
     });
     // Serialise uploads to one response so the count limit holds under concurrent posts.
     await tx.$queryRaw`SELECT id FROM "Response" WHERE id = ${response.id} FOR UPDATE`;
-    if ((await tx.attachment.count({ where: { responseId: response.id } })) >= MAX_ATTACHMENTS) return { ok: false, refusal: "tooMany" } as const;
+    if ((await tx.attachment.count({ where: { responseId: response.id, removedAt: null } })) >= MAX_ATTACHMENTS) return { ok: false, refusal: "tooMany" } as const;
     const attachment = await tx.attachment.create({
       data: { responseId: response.id, filename, mediaType, size: file.content.length, sha256, content: new Uint8Array(file.content), uploadedById: userId },
       select: { id: true },
@@ -93,7 +96,7 @@ export async function addAttachment(input: {
 export async function requireOwnAttachment(round: RespondentRound, attachmentId: string) {
   const attachment = round.response
     ? await db().attachment.findFirst({
-        where: { id: attachmentId, responseId: round.response.id },
+        where: { id: attachmentId, responseId: round.response.id, removedAt: null },
         select: { id: true, filename: true, mediaType: true, size: true, createdAt: true, responseId: true },
       })
     : null;
@@ -105,22 +108,25 @@ export async function removeAttachment(input: { round: RespondentRound; userId: 
   const attachment = await requireOwnAttachment(input.round, input.attachmentId);
   const consultationId = (await db().round.findUniqueOrThrow({ where: { id: input.round.round.id } })).consultationId;
   await db().$transaction(async (tx) => {
-    await tx.attachment.delete({ where: { id: attachment.id } });
+    const submitted = await tx.responseSubmission.count({ where: { responseId: attachment.responseId, attachmentIds: { has: attachment.id } } });
+    if (submitted > 0) await tx.attachment.update({ where: { id: attachment.id }, data: { removedAt: new Date() } });
+    else await tx.attachment.delete({ where: { id: attachment.id } });
     await audit(tx, {
       actorId: input.userId,
       action: "response.attachment-removed",
       entityType: "Response",
       entityId: attachment.responseId,
       consultationId,
-      data: { attachmentId: attachment.id, filename: attachment.filename },
+      data: { attachmentId: attachment.id, filename: attachment.filename, keptForSubmittedVersions: submitted > 0 },
     });
   });
   return attachment;
 }
 
 /**
- * A download: for the contacts of the organisation that attached it and the staff of the
- * consultation it was sent to; everyone else gets a 404, as if it did not exist.
+ * A download: for the contacts of the organisation that attached it and the coordinators of
+ * the consultation it was sent to; everyone else gets a 404, as if it did not exist. Not for
+ * analysts: a signed letter names its organisation, which they may not see (decision 009).
  */
 export async function requireAttachmentDownload(user: SessionUser, attachmentId: string) {
   const attachment = await db().attachment.findUnique({
@@ -131,7 +137,8 @@ export async function requireAttachmentDownload(user: SessionUser, attachmentId:
   const contact = await db().contact.findUnique({
     where: { organisationId_userId: { organisationId: attachment.response.organisationId, userId: user.id } },
   });
-  if (!contact && !(await consultationRole(user, attachment.response.round.consultationId))) notFound("No such attachment.");
+  const role = contact ? null : await consultationRole(user, attachment.response.round.consultationId);
+  if (!contact && (!role || role === "ANALYST")) notFound("No such attachment.");
   return attachment;
 }
 

@@ -96,6 +96,7 @@ export async function storeAndSubmit(
   }
   const answers = await tx.answer.findMany({ where: { responseId: response.id }, select: { questionId: true, choices: true, text: true } });
   const count = await tx.responseSubmission.count({ where: { responseId: response.id } });
+  const attachments = await tx.attachment.findMany({ where: { responseId: response.id, removedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true } });
   await tx.responseSubmission.create({
     data: {
       responseId: response.id,
@@ -105,6 +106,7 @@ export async function storeAndSubmit(
       attribution: input.attribution,
       consentToPublish: input.consentToPublish,
       answers,
+      attachmentIds: attachments.map((a) => a.id),
     },
   });
   await tx.response.update({

@@ -29,11 +29,11 @@ export async function submissionsOf(responseId: string | undefined) {
   const rows = await db().responseSubmission.findMany({
     where: { responseId },
     orderBy: { number: "desc" },
-    select: { number: true, submittedAt: true, submittedById: true },
+    select: { number: true, submittedAt: true, submittedById: true, attachmentIds: true },
   });
   const users = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.submittedById))] } }, select: { id: true, name: true } });
   const names = new Map(users.map((u) => [u.id, u.name]));
-  return rows.map((r) => ({ number: r.number, submittedAt: r.submittedAt, by: names.get(r.submittedById) ?? null }));
+  return rows.map((r) => ({ number: r.number, submittedAt: r.submittedAt, by: names.get(r.submittedById) ?? null, attachmentIds: r.attachmentIds }));
 }
 
 /** When a withdrawn response was withdrawn. */
@@ -94,6 +94,11 @@ export async function submitResponse(input: {
       }
     }
     const count = await tx.responseSubmission.count({ where: { responseId } });
+    const attachments = await tx.attachment.findMany({
+      where: { responseId, removedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, filename: true, size: true },
+    });
     const submission = await tx.responseSubmission.create({
       data: {
         responseId,
@@ -103,6 +108,7 @@ export async function submitResponse(input: {
         attribution: input.attribution,
         consentToPublish: input.consentToPublish,
         answers: snapshot,
+        attachmentIds: attachments.map((a) => a.id),
       },
     });
     if (receiptKey) await tx.saveReceipt.create({ data: { key: receiptKey, responseId, result: { submission: submission.number } } });
@@ -126,7 +132,6 @@ export async function submitResponse(input: {
       consultationId,
       data: { submission: submission.number, attribution: input.attribution, consentToPublish: input.consentToPublish },
     });
-    const attachments = await tx.attachment.findMany({ where: { responseId }, orderBy: { createdAt: "asc" }, select: { filename: true, size: true } });
     await queueEmail(tx, {
       template: "submission-receipt",
       to: user.email,

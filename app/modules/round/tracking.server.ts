@@ -23,6 +23,7 @@ export type TrackingFilter = { type?: string | null; state?: TrackingState | "no
 
 type Row = {
   invitationId: string;
+  organisationId: string;
   organisation: string;
   country: string | null;
   typeKey: string;
@@ -65,7 +66,7 @@ function trackingRows(roundId: string) {
       WHERE i."roundId" = ${roundId} AND i."revokedAt" IS NULL
       GROUP BY l."invitationId"
     )
-    SELECT i."id" AS "invitationId", o."name" AS "organisation", o."country", t."key" AS "typeKey", t."label" AS "typeLabel",
+    SELECT i."id" AS "invitationId", o."id" AS "organisationId", o."name" AS "organisation", o."country", t."key" AS "typeKey", t."label" AS "typeLabel",
            rd."closesAt", i."extendedUntil", i."remindersSent", i."lastRemindedAt",
            p."openedAt", r."status" AS "responseStatus", r."createdAt" AS "draftStartedAt", r."submittedAt",
            p."latestStatus", p."latestAt", COALESCE(p."failedContacts", 0) AS "failedContacts", p."errors"
@@ -101,6 +102,7 @@ export async function roundTracking(roundId: string, filter: TrackingFilter = {}
         : null;
     return {
       invitationId: row.invitationId,
+      organisationId: row.organisationId,
       organisation: row.organisation,
       typeKey: row.typeKey,
       typeLabel: row.typeLabel,
