@@ -21,11 +21,17 @@ export function formatDate(date: Date | string, timeZone: string, locale = "en-G
   return formatter(locale, timeZone, DATE).format(d);
 }
 
+// Building a DateTimeFormat costs about a tenth of a millisecond, on every respondent page: the
+// set of zones is finite, so each answer is remembered (strings that are no zone are not kept).
+const knownZones = new Set<string>();
+
 /** Is this an IANA time zone name the runtime knows (e.g. "Europe/Vienna")? */
 export function isTimeZone(zone: string) {
   if (!zone) return false;
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
+    knownZones.add(zone);
     return true;
   } catch {
     return false;
