@@ -79,3 +79,19 @@ test("the tracking page shows the response rate by type, and links to who has no
   await expect(page).toHaveURL(/type=affected-state&state=not-submitted/);
   await expect(page.getByRole("table", { name: /Invited organisations/ }).getByRole("row").filter({ hasText: "Albania" })).toHaveCount(0); // submitted
 });
+
+test("a coordinator opens an organisation's response from the tracking table and reads its submitted version", async ({ page }) => {
+  const round = await demoRound();
+  const base = `/consultations/${round.consultationId}/rounds/${round.id}`;
+  await signInAs(page, COORDINATOR, { redirectTo: base });
+  const organisations = page.getByRole("table", { name: /Invited organisations/ });
+  await expect(organisations.getByRole("cell", { name: "Afghanistan", exact: true }).first()).toBeVisible();
+  await expect(organisations.getByRole("link", { name: "Afghanistan", exact: true })).toHaveCount(0); // not opened yet: nothing to read
+  await organisations.getByRole("link", { name: "Albania", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Albania" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Submitted versions \(\d+\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Version \d+ \(latest\), submitted / })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "1. Purpose and scope" })).toBeVisible();
+  await expect(page.getByText("The scope is clear.", { exact: false })).toBeVisible();
+  await expectAccessible(page, "an organisation's response");
+});
