@@ -104,7 +104,13 @@ export async function startEmbeddedPostgres(options: {
   ensureNativeSymlinks();
   const password = readOrCreatePassword(path.join(parent, `${path.basename(dataDir)}.password`));
   const port = options.port ?? (await freePort());
+  // PostgreSQL's own lines, kept to explain a failed start; only the latest, since the server
+  // keeps logging (checkpoints, refused statements) for as long as the app runs.
   const log: string[] = [];
+  const keep = (line: string) => {
+    log.push(line);
+    if (log.length > 200) log.shift();
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -118,10 +124,10 @@ export async function startEmbeddedPostgres(options: {
     // Loopback only, no Unix socket: nothing outside this machine can reach it.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: (message) => {
-      log.push(message);
+      keep(message);
       options.onLog?.(message);
     },
-    onError: (error) => log.push(String(error)),
+    onError: (error) => keep(String(error)),
   });
 
   const isNew = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
