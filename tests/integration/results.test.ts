@@ -11,7 +11,7 @@ import { db } from "~/modules/db/client.server";
 import { responseRates } from "~/modules/round/response-rates.server";
 import { loader as resultsLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.results";
 import { consultationWithRound } from "./round-fixture";
-import { context, cookieFor, get, outcome } from "./route-helpers";
+import { context, cookieFor, get, outcome, type Outcome } from "./route-helpers";
 
 let consultationId: string, roundId: string, coordinator: string, stranger: string;
 const q = { agreement: "", single: "", multiple: "", text: "", yesNo: "", document: "" };
@@ -345,7 +345,7 @@ describe("small groups for readers who do not see every name (decision 015)", ()
     analyst = await cookieFor(user.id);
   });
   const load = (query: string, cookie: string) => outcome(() => resultsLoader({ request: get(path(query), cookie), params: { consultationId, roundId }, context }));
-  const AGREEMENT = (page: { data: { questions: Array<{ byType: unknown }> } }) => page.data.questions[0]!.byType;
+  const AGREEMENT = (page: Outcome) => page.data.questions[0].byType;
 
   it("shows an analyst no figures for a filtered set of fewer than 3 responses; a coordinator sees them", async () => {
     // Iraq: the State and Survivors Iraq (the withdrawn NGO does not count): 2 responses.
