@@ -63,7 +63,7 @@ export default function Results() {
       <FilterProblems problems={d.problems} />
       <p className="lead">
         {d.respondents.toLocaleString("en")} submitted response{d.respondents === 1 ? "" : "s"}
-        {d.filtered ? " match the filters" : ""}. Drafts and withdrawn responses are not counted.
+        {d.filtered ? (d.respondents === 1 ? " matches the filters" : " match the filters") : ""}. Drafts and withdrawn responses are not counted.
       </p>
 
       <div className="results-layout">
@@ -170,7 +170,8 @@ function Question({ q, d }: { q: QuestionResult; d: Data }) {
         {q.number}. {q.prompt}
       </h2>
       <p className="muted">
-        {q.type.toLowerCase().replace(/_/g, " ")} · {q.answered.toLocaleString("en")} answered
+        {q.type.toLowerCase().replace(/_/g, " ")}
+        {d.smallGroups.withheldAll ? "" : ` · ${q.answered.toLocaleString("en")} answered`}
       </p>
       {d.smallGroups.withheldAll || q.answered === 0 ? (
         <p>{q.summary}</p>
