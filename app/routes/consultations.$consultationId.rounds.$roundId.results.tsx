@@ -26,7 +26,7 @@ const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round, role } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
   const search = cleanSearchParams(new URL(request.url).searchParams);
-  // Analysts do not see every organisation's name: small filtered groups show no figures (decision 015).
+  // Analysts do not see every organisation's name: groups under 3 responses show no figures (decision 015).
   const results = await sectionResults(round.id, search, { seesEveryName: role !== "ANALYST" });
   return {
     base: `/consultations/${round.consultationId}/rounds/${round.id}`,
@@ -106,7 +106,7 @@ function SmallGroups({ d }: { d: Data }) {
     <div className="notice notice--warning" role="status">
       {withheldAll ? (
         <p>
-          <strong>No figures are shown for fewer than 3 responses.</strong> {why} Widen the filters to see results.
+          <strong>No figures are shown for fewer than 3 responses.</strong> {why} {d.filtered ? "Widen the filters to see results." : ""}
         </p>
       ) : (
         <p>

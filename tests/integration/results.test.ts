@@ -390,14 +390,39 @@ describe("small groups for readers who do not see every name (decision 015)", ()
     expect(coordinatorPage.data.questions[0].answered).toBe(5);
   });
 
-  it("also applies to a filter by type alone, and not to the round as a whole", async () => {
+  it("also applies to a filter by type alone, and to the types of the round as a whole", async () => {
     const byType = await load("?section=scope&type=survivor", analyst);
     expect(byType.data.smallGroups.withheldAll).toBe(true);
+    // 3 States, 2 survivor organisations, 2 NGOs: the two small types are pooled (4).
     const whole = await load("?section=scope", analyst);
-    expect(whole.data.smallGroups).toEqual({ withheldAll: false, pooled: 0, leftOut: 0 });
-    expect(whole.data.types.map((t: { key: string }) => t.key)).toEqual(["state", "survivor", "ngo"]);
-    expect(AGREEMENT(whole)).toEqual(AGREEMENT(await load("?section=scope", coordinator)));
+    expect(whole.data.smallGroups).toEqual({ withheldAll: false, pooled: 4, leftOut: 0 });
+    expect(whole.data.types.map((t: { key: string }) => t.key)).toEqual(["state", "other-types"]);
+    expect(AGREEMENT(whole)).toEqual([
+      { answered: 3, counts: [1, 1, 0, 1, 0, 0] },
+      { answered: 4, counts: [0, 1, 0, 1, 1, 1] },
+    ]);
+    expect(whole.data.questions[0].answered).toBe(7);
+    const coordinatorPage = await load("?section=scope", coordinator);
+    expect(coordinatorPage.data.types.map((t: { key: string }) => t.key)).toEqual(["state", "survivor", "ngo"]);
   });
+
+  it("shows an analyst nothing of a round with fewer than 3 submitted responses", async () => {
+    const other = await consultationWithRound({ slug: "results-tiny", title: "Tiny", members: [], round: { status: "OPEN" } });
+    const user = await db().user.findUniqueOrThrow({ where: { email: "analyst@results.test" } });
+    await db().consultationMember.create({ data: { consultationId: other.consultation.id, userId: user.id, role: "ANALYST" } });
+    const type = await db().stakeholderType.findFirstOrThrow({ where: { key: "state" } });
+    const question = await db().question.create({ data: { roundId: other.round.id, sectionId: other.scope.id, prompt: "Agree?", position: 1, type: "AGREEMENT", options: [] } });
+    const org = await db().organisation.create({ data: { name: "Lonely State", typeId: type.id } });
+    const response = await db().response.create({ data: { roundId: other.round.id, organisationId: org.id, status: "SUBMITTED", submittedAt: new Date() } });
+    await db().answer.create({ data: { responseId: response.id, questionId: question.id, choices: ["agree"] } });
+    const page = await outcome(() =>
+      resultsLoader({ request: get(`/consultations/${other.consultation.id}/rounds/${other.round.id}/results?section=scope`, analyst), params: { consultationId: other.consultation.id, roundId: other.round.id }, context }),
+    );
+    expect(page.data.respondents).toBe(1);
+    expect(page.data.smallGroups.withheldAll).toBe(true);
+    expect(page.data.questions[0]).toMatchObject({ byType: [], answered: 0, summary: "Not shown: fewer than 3 submitted responses so far." });
+  });
+
 });
 
 describe("response rates", () => {

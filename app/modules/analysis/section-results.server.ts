@@ -30,7 +30,7 @@ export type QuestionResult = {
 
 /**
  * `seesEveryName`: whether the reader sees every organisation's name (coordinators); for the
- * others, small groups of a filtered view show no figures (small-groups.ts, decision 015).
+ * others, groups of fewer than 3 responses show no figures (small-groups.ts, decision 015).
  */
 export async function sectionResults(roundId: string, search: URLSearchParams, reader: { seesEveryName: boolean }) {
   const [questions, facets] = await Promise.all([
@@ -61,7 +61,7 @@ export async function sectionResults(roundId: string, search: URLSearchParams, r
     .filter((t) => respondents.has(t.key))
     .map((t) => ({ key: t.key, label: t.label, respondents: respondents.get(t.key)! }));
   const filtered = isFiltered(filter);
-  const guard = guardSmallGroups(responding, filtered && !reader.seesEveryName);
+  const guard = guardSmallGroups(responding, !reader.seesEveryName);
   const types: TypeColumn[] = guard.columns;
   const index = indexCounts(counts);
   const numbers = new Map(questions.map((q, i) => [q.id, i + 1]));
@@ -79,7 +79,7 @@ export async function sectionResults(roundId: string, search: URLSearchParams, r
     respondents: responding.reduce((a, t) => a + t.respondents, 0),
     questions: shown
       .map((q) => questionResult({ ...q, number: numbers.get(q.id)! }, types, index))
-      .map((q) => (guard.withheldAll ? { ...q, summary: WITHHELD } : q)),
+      .map((q) => (guard.withheldAll ? { ...q, summary: filtered ? `${WITHHELD} match these filters.` : `${WITHHELD} so far.` } : q)),
   };
 }
 
@@ -103,7 +103,7 @@ function questionResult(
   return { ...base, summary: describe(base, types) };
 }
 
-const WITHHELD = "Not shown: fewer than 3 submitted responses match these filters.";
+const WITHHELD = "Not shown: fewer than 3 submitted responses";
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0);
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;

@@ -1,10 +1,11 @@
 /**
  * Small groups in aggregate views (decision 015). A reader who may not see every
- * organisation's name (an analyst) must not be able to filter the results down to a group so
- * small that its figures are one or two organisations' answers: with a country, a language or
- * survivor-led, such a group names the organisation as surely as its name would.
+ * organisation's name (an analyst) must not read figures that are one or two organisations'
+ * answers: filtered by country, or in the column of a type only one organisation of which
+ * submitted (the tracking page says which), such a group names the organisation as surely as
+ * its name would.
  *
- * In a filtered view, for such readers: a filtered set of fewer than MIN_GROUP submitted
+ * For such readers: a set (filtered or not) of fewer than MIN_GROUP submitted
  * responses shows no figures at all; within a larger set, stakeholder types with fewer than
  * MIN_GROUP responses are pooled into one column, left out when the pool is small too (and then
  * from the totals as well, so no difference of two shown figures gives them back).
