@@ -111,7 +111,9 @@ function SmallGroups({ d }: { d: Data }) {
       ) : (
         <p>
           {pooled > 0
-            ? `Types of stakeholder with fewer than 3 matching responses are shown together as “Other types” (${pooled} responses).`
+            ? d.types.length === 1
+              ? `Every type of stakeholder has fewer than 3 matching responses, so their ${pooled} responses are shown together, not by type.`
+              : `Types of stakeholder with fewer than 3 matching responses are shown together as “Other types” (${pooled} responses).`
             : `${leftOut} response${leftOut === 1 ? " is" : "s are"} left out of these figures: ${leftOut === 1 ? "its type has" : "their types have"} fewer than 3 matching responses.`}{" "}
           {why}
         </p>

@@ -372,7 +372,7 @@ describe("small groups for readers who do not see every name (decision 015)", ()
     expect(page.data.smallGroups).toEqual({ withheldAll: false, pooled: 3, leftOut: 0 });
     expect(page.data.types.map((t: { key: string; respondents: number }) => [t.key, t.respondents])).toEqual([["other-types", 3]]);
     expect(AGREEMENT(page)).toEqual([{ answered: 3, counts: [0, 2, 0, 1, 0, 0] }]);
-    expect(page.data.questions[0].summary).toContain("Other types (fewer than 3 responses each) (3 answers): 67% agree");
+    expect(page.data.questions[0].summary).toContain("All types together (fewer than 3 responses each) (3 answers): 67% agree");
   });
 
   it("leaves a small type out of every figure and total when its pool is small too", async () => {
@@ -396,7 +396,7 @@ describe("small groups for readers who do not see every name (decision 015)", ()
     // 3 States, 2 survivor organisations, 2 NGOs: the two small types are pooled (4).
     const whole = await load("?section=scope", analyst);
     expect(whole.data.smallGroups).toEqual({ withheldAll: false, pooled: 4, leftOut: 0 });
-    expect(whole.data.types.map((t: { key: string }) => t.key)).toEqual(["state", "other-types"]);
+    expect(whole.data.types.map((t: { key: string; label: string }) => [t.key, t.label])).toEqual([["state", "Type state"], ["other-types", "Other types (fewer than 3 responses each)"]]);
     expect(AGREEMENT(whole)).toEqual([
       { answered: 3, counts: [1, 1, 0, 1, 0, 0] },
       { answered: 4, counts: [0, 1, 0, 1, 1, 1] },

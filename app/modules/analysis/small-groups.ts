@@ -39,7 +39,8 @@ export function guardSmallGroups(types: TypeGroup[], applies: boolean): SmallGro
   const smallTotal = small.reduce((a, t) => a + t.respondents, 0);
   const columns = large.map(single);
   if (smallTotal >= MIN_GROUP) {
-    columns.push({ key: POOLED_KEY, label: "Other types (fewer than 3 responses each)", respondents: smallTotal, members: small.map((t) => t.key) });
+    const label = large.length > 0 ? "Other types (fewer than 3 responses each)" : "All types together (fewer than 3 responses each)";
+    columns.push({ key: POOLED_KEY, label, respondents: smallTotal, members: small.map((t) => t.key) });
     return { columns, withheldAll: false, pooled: smallTotal, leftOut: 0 };
   }
   return { columns, withheldAll: false, pooled: 0, leftOut: smallTotal };
