@@ -100,6 +100,7 @@ export default function Results() {
 function SmallGroups({ d }: { d: Data }) {
   const { withheldAll, pooled, leftOut } = d.smallGroups;
   if (!withheldAll && !pooled && !leftOut) return null;
+  const matching = d.filtered ? "matching" : "submitted";
   const why =
     "Some answers are confidential or attributed by type only, and a group this small could tell whose they are; coordinators see every figure.";
   return (
@@ -112,9 +113,9 @@ function SmallGroups({ d }: { d: Data }) {
         <p>
           {pooled > 0
             ? d.types.length === 1
-              ? `Every type of stakeholder has fewer than 3 matching responses, so their ${pooled} responses are shown together, not by type.`
-              : `Types of stakeholder with fewer than 3 matching responses are shown together as “Other types” (${pooled} responses).`
-            : `${leftOut} response${leftOut === 1 ? " is" : "s are"} left out of these figures: ${leftOut === 1 ? "its type has" : "their types have"} fewer than 3 matching responses.`}{" "}
+              ? `Every type of stakeholder has fewer than 3 ${matching} responses, so their ${pooled} responses are shown together, not by type.`
+              : `Types of stakeholder with fewer than 3 ${matching} responses are shown together as “Other types” (${pooled} responses).`
+            : `${leftOut} response${leftOut === 1 ? " is" : "s are"} left out of these figures: ${leftOut === 1 ? "its type has" : "their types have"} fewer than 3 ${matching} responses.`}{" "}
           {why}
         </p>
       )}
