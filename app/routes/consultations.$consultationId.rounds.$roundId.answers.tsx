@@ -25,6 +25,7 @@ import { cleanSearchParams, validateForm, type FieldErrors } from "~/modules/for
 import { formatDateTime } from "~/modules/round/dates";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
 import { decisionLabel } from "~/modules/worklist/schemas";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Written answers – Consult" }];
 
@@ -106,7 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
   if (round.consultation.archivedAt) forbidden("This consultation is archived: it is read-only.");
-  const result = validateForm(await request.formData(), answersFormSchema);
+  const result = validateForm(await readForm(request), answersFormSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values, done: null }, { status: 400 });
   const input = result.data;
   const consultationId = round.consultationId;

@@ -24,9 +24,10 @@ const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { round } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
+  const { round, role } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
   const search = cleanSearchParams(new URL(request.url).searchParams);
-  const results = await sectionResults(round.id, search);
+  // Analysts do not see every organisation's name: groups under 3 responses show no figures (decision 015).
+  const results = await sectionResults(round.id, search, { seesEveryName: role !== "ANALYST" });
   return {
     base: `/consultations/${round.consultationId}/rounds/${round.id}`,
     title: round.title,
@@ -62,7 +63,7 @@ export default function Results() {
       <FilterProblems problems={d.problems} />
       <p className="lead">
         {d.respondents.toLocaleString("en")} submitted response{d.respondents === 1 ? "" : "s"}
-        {d.filtered ? " match the filters" : ""}. Drafts and withdrawn responses are not counted.
+        {d.filtered ? (d.respondents === 1 ? " matches the filters" : " match the filters") : ""}. Drafts and withdrawn responses are not counted.
       </p>
 
       <div className="results-layout">
@@ -83,6 +84,7 @@ export default function Results() {
         </nav>
         <div className="results-main">
           <Filters d={d} />
+          <SmallGroups d={d} />
           {d.section ? (
             d.questions.map((q) => <Question key={q.id} q={q} d={d} />)
           ) : (
@@ -91,6 +93,33 @@ export default function Results() {
         </div>
       </div>
     </>
+  );
+}
+
+/** Why figures are missing for an analyst (decision 015). */
+function SmallGroups({ d }: { d: Data }) {
+  const { withheldAll, pooled, leftOut } = d.smallGroups;
+  if (!withheldAll && !pooled && !leftOut) return null;
+  const matching = d.filtered ? "matching" : "submitted";
+  const why =
+    "Some answers are confidential or attributed by type only, and a group this small could tell whose they are; coordinators see every figure.";
+  return (
+    <div className="notice notice--warning" role="status">
+      {withheldAll ? (
+        <p>
+          <strong>No figures are shown for fewer than 3 responses.</strong> {why} {d.filtered ? "Widen the filters to see results." : ""}
+        </p>
+      ) : (
+        <p>
+          {pooled > 0
+            ? d.types.length === 1
+              ? `Every type of stakeholder has fewer than 3 ${matching} responses, so their ${pooled} responses are shown together, not by type.`
+              : `Types of stakeholder with fewer than 3 ${matching} responses are shown together as “Other types” (${pooled} responses).`
+            : `${leftOut} response${leftOut === 1 ? " is" : "s are"} left out of these figures: ${leftOut === 1 ? "its type has" : "their types have"} fewer than 3 ${matching} responses.`}{" "}
+          {why}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -144,9 +173,10 @@ function Question({ q, d }: { q: QuestionResult; d: Data }) {
         {q.number}. {q.prompt}
       </h2>
       <p className="muted">
-        {q.type.toLowerCase().replace(/_/g, " ")} · {q.answered.toLocaleString("en")} answered
+        {q.type.toLowerCase().replace(/_/g, " ")}
+        {d.smallGroups.withheldAll ? "" : ` · ${q.answered.toLocaleString("en")} answered`}
       </p>
-      {q.answered === 0 ? (
+      {d.smallGroups.withheldAll || q.answered === 0 ? (
         <p>{q.summary}</p>
       ) : q.kind === "agreement" ? (
         <>

@@ -17,6 +17,7 @@ import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-a
 import { publishSummary, saveSummaryText, SummaryError, unpublishSummary } from "~/modules/summary/publish.server";
 import { summaryTextSchema, themesField, WHOLE_DOCUMENT } from "~/modules/summary/schemas";
 import { loadSummary, summaryView } from "~/modules/summary/summary.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Published summary – Consult" }];
 
@@ -48,7 +49,7 @@ type ActionResult = { errors: FieldErrors; values: Record<string, string | strin
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { round, user } = await requireRoundManager(request, params.consultationId!, params.roundId!);
   const here = `/consultations/${round.consultationId}/rounds/${round.id}/summary`;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     if (intent === "save") {

@@ -13,6 +13,7 @@ import { compareWithBase, type ComparedItem, type SectionChange } from "~/module
 import { ResolveError, resolveItems } from "~/modules/revision/resolve.server";
 import { ResolveSchema } from "~/modules/revision/schemas";
 import { decisionLabel } from "~/modules/worklist/schemas";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Version ${data.version.number} compared` : "Compare"} – Consult` }];
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const consultationId = params.consultationId!;
   const { user } = await requireConsultationAccess(request, consultationId, { allowAnalyst: false });
-  const result = validateForm(await request.formData(), ResolveSchema);
+  const result = validateForm(await readForm(request), ResolveSchema);
   if (!result.ok) return data({ error: "Choose the worklist items again.", sectionKey: "" }, { status: 400 });
   const { sectionKey, shown, resolved } = result.data;
   try {

@@ -18,6 +18,7 @@ import { decideItem, itemHistory, lastDecision, loadItem, teamMembers } from "~/
 import { describeItemEvent } from "~/modules/worklist/history";
 import { decisionLabel, itemDecisionSchema, priorityLabel, typeLabel, WORKLIST_STATUSES } from "~/modules/worklist/schemas";
 import { itemSourceIds, sectionOptions, sourceAnswersView } from "~/modules/worklist/sources.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Worklist item – Consult" }];
 
@@ -86,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const consultation = await db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { archivedAt: true, timeZone: true } });
   if (consultation.archivedAt) forbidden("This consultation is archived: it is read-only.");
   if (!(await loadItem(consultationId, params.itemId!))) notFound("No such worklist item.");
-  const result = validateForm(await request.formData(), itemDecisionSchema);
+  const result = validateForm(await readForm(request), itemDecisionSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values, conflict: null }, { status: 400 });
   const saved = await decideItem(user.id, consultationId, params.itemId!, result.data);
   if (saved.ok) return redirect(`/consultations/${consultationId}/worklist/${params.itemId}?done=saved`);

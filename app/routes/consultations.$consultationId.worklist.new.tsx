@@ -16,6 +16,7 @@ import { cleanSearchParams, validateForm } from "~/modules/forms/validation";
 import { createItem, teamMembers } from "~/modules/worklist/items.server";
 import { newItemSchema } from "~/modules/worklist/schemas";
 import { sectionOptions, sourceAnswersView } from "~/modules/worklist/sources.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New worklist item – Consult" }];
 
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireConsultationAccess(request, consultationId);
   const consultation = await db().consultation.findUniqueOrThrow({ where: { id: consultationId }, select: { archivedAt: true } });
   if (consultation.archivedAt) forbidden("This consultation is archived: it is read-only.");
-  const result = validateForm(await request.formData(), newItemSchema);
+  const result = validateForm(await readForm(request), newItemSchema);
   // The sections offered again are those of the round chosen in the form.
   const sectionsOf = async (roundId: unknown) =>
     typeof roundId === "string" && roundId && (await db().round.findFirst({ where: { id: roundId, consultationId }, select: { id: true } }))

@@ -7,6 +7,8 @@
  */
 import { expect, test } from "@playwright/test";
 import { COORDINATOR, demoRound, expectAccessible } from "./fixtures";
+
+const ANALYST = "analyst@consult.localhost";
 import { signInAs } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
@@ -62,6 +64,23 @@ test("a coordinator reads a section's results as charts and tables, and filters 
   await expect(page.getByRole("status")).toContainText("“Survivor-led” takes yes, no or any");
   await expect(chart).toBeVisible();
   await expectAccessible(page, "results, unknown filter values");
+});
+
+test("an analyst filtering down to one country sees no figures, and why; a coordinator sees them (decision 015)", async ({ page }) => {
+  const round = await demoRound();
+  const results = `/consultations/${round.consultationId}/rounds/${round.id}/results?section=purpose-and-scope`;
+  // Afghanistan: two organisations in the demo registry, so fewer than 3 responses whatever other tests submit.
+  await signInAs(page, ANALYST, { redirectTo: `${results}&country=AF` });
+  await expect(page.getByRole("heading", { name: "Results: Purpose and scope", level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "No figures are shown for fewer than 3 responses." })).toContainText("coordinators see every figure");
+  await expect(page.getByRole("img", { name: /The purpose, audience and scope of the guidance are clear/ })).toHaveCount(0);
+  await expect(page.getByText("Show the numbers as a table")).toHaveCount(0);
+  await expect(page.getByText("Not shown: fewer than 3 submitted responses match these filters.").first()).toBeVisible();
+  await expectAccessible(page, "results withheld for an analyst");
+
+  await signInAs(page, COORDINATOR, { redirectTo: `${results}&country=AF` });
+  await expect(page.getByText("No figures are shown")).toHaveCount(0);
+  await expect(page.getByRole("img", { name: /The purpose, audience and scope of the guidance are clear/ })).toBeVisible();
 });
 
 test("the tracking page shows the response rate by type, and links to who has not answered yet", async ({ page }) => {

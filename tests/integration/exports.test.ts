@@ -242,9 +242,14 @@ describe("the comment-resolution matrix", () => {
   it("reads the same in the XLSX and the DOCX", async () => {
     const response = await download("matrix.xlsx");
     expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    const [header, ...rows] = await xlsxRows(response);
+    const bytes = await response.arrayBuffer();
+    const [header, ...rows] = await xlsxRows(new Response(bytes));
     expect(header![7]).toBe("Observations of the secretariat");
     expect(rows).toHaveLength(10);
+    // Filter buttons over the header and every row, the header frozen.
+    const sheetXml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheetXml).toContain('<autoFilter ref="A1:H11"/>');
+    expect(sheetXml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     // No formula guard needed in a spreadsheet cell that is text.
     expect(rows.find((r) => r[1] === "Public State" && r[2] === "1 Scope")?.slice(4, 6)).toEqual(["technical, editorial", "=SUM(A1) Public comment: élargir la portée"]);
     const docx = await download("matrix.docx");

@@ -11,7 +11,7 @@ import { db } from "~/modules/db/client.server";
 import { responseRates } from "~/modules/round/response-rates.server";
 import { loader as resultsLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.results";
 import { consultationWithRound } from "./round-fixture";
-import { context, cookieFor, get, outcome } from "./route-helpers";
+import { context, cookieFor, get, outcome, type Outcome } from "./route-helpers";
 
 let consultationId: string, roundId: string, coordinator: string, stranger: string;
 const q = { agreement: "", single: "", multiple: "", text: "", yesNo: "", document: "" };
@@ -334,6 +334,95 @@ describe("the results page", () => {
     expect((await load("?section=scope", stranger)).status).toBe(404);
     expect((await outcome(() => resultsLoader({ request: get(path("")), params: { consultationId, roundId }, context }))).status).toBe(302);
   });
+});
+
+describe("small groups for readers who do not see every name (decision 015)", () => {
+  const path = (query: string) => `/consultations/${consultationId}/rounds/${roundId}/results${query}`;
+  let analyst: string;
+  beforeAll(async () => {
+    const user = await db().user.create({ data: { email: "analyst@results.test", name: "Analyst" } });
+    await db().consultationMember.create({ data: { consultationId, userId: user.id, role: "ANALYST" } });
+    analyst = await cookieFor(user.id);
+  });
+  const load = (query: string, cookie: string) => outcome(() => resultsLoader({ request: get(path(query), cookie), params: { consultationId, roundId }, context }));
+  const AGREEMENT = (page: Outcome) => page.data.questions[0].byType;
+
+  it("shows an analyst no figures for a filtered set of fewer than 3 responses; a coordinator sees them", async () => {
+    // Iraq: the State and Survivors Iraq (the withdrawn NGO does not count): 2 responses.
+    const page = await load("?section=scope&country=IQ", analyst);
+    expect(page.status).toBe(200);
+    expect(page.data.respondents).toBe(2);
+    expect(page.data.smallGroups).toEqual({ withheldAll: true, pooled: 0, leftOut: 0 });
+    expect(page.data.types).toEqual([]);
+    // Nothing of the two answers reaches the page's data: no counts, no summary of them.
+    for (const question of page.data.questions) {
+      expect(question).toMatchObject({ byType: [], answered: 0, summary: "Not shown: fewer than 3 submitted responses match these filters." });
+    }
+    const coordinatorPage = await load("?section=scope&country=IQ", coordinator);
+    expect(coordinatorPage.data.smallGroups.withheldAll).toBe(false);
+    expect(AGREEMENT(coordinatorPage)).toEqual([
+      { answered: 1, counts: [1, 0, 0, 0, 0, 0] },
+      { answered: 1, counts: [0, 0, 0, 0, 1, 0] },
+    ]);
+  });
+
+  it("pools the types with fewer than 3 responses into one column when the pool reaches 3", async () => {
+    // Laos: one State, one survivor organisation, one NGO.
+    const page = await load("?section=scope&country=LA", analyst);
+    expect(page.data.smallGroups).toEqual({ withheldAll: false, pooled: 3, leftOut: 0 });
+    expect(page.data.types.map((t: { key: string; respondents: number }) => [t.key, t.respondents])).toEqual([["other-types", 3]]);
+    expect(AGREEMENT(page)).toEqual([{ answered: 3, counts: [0, 2, 0, 1, 0, 0] }]);
+    expect(page.data.questions[0].summary).toContain("All types together (fewer than 3 responses each) (3 answers): 67% agree");
+  });
+
+  it("leaves a small type out of every figure and total when its pool is small too", async () => {
+    // Not survivor-led: 3 States, 2 NGOs.
+    const page = await load("?section=scope&survivorLed=no", analyst);
+    expect(page.data.respondents).toBe(5);
+    expect(page.data.smallGroups).toEqual({ withheldAll: false, pooled: 0, leftOut: 2 });
+    expect(page.data.types.map((t: { key: string }) => t.key)).toEqual(["state"]);
+    const [agreement, , , text] = page.data.questions;
+    expect(agreement).toMatchObject({ answered: 3, byType: [{ answered: 3, counts: [1, 1, 0, 1, 0, 0] }] });
+    expect(text.summary).toBe("1 written answer. Type state: 1.");
+    // The coordinator's view of the same filter has the NGOs' column.
+    const coordinatorPage = await load("?section=scope&survivorLed=no", coordinator);
+    expect(coordinatorPage.data.types.map((t: { key: string }) => t.key)).toEqual(["state", "ngo"]);
+    expect(coordinatorPage.data.questions[0].answered).toBe(5);
+  });
+
+  it("also applies to a filter by type alone, and to the types of the round as a whole", async () => {
+    const byType = await load("?section=scope&type=survivor", analyst);
+    expect(byType.data.smallGroups.withheldAll).toBe(true);
+    // 3 States, 2 survivor organisations, 2 NGOs: the two small types are pooled (4).
+    const whole = await load("?section=scope", analyst);
+    expect(whole.data.smallGroups).toEqual({ withheldAll: false, pooled: 4, leftOut: 0 });
+    expect(whole.data.types.map((t: { key: string; label: string }) => [t.key, t.label])).toEqual([["state", "Type state"], ["other-types", "Other types (fewer than 3 responses each)"]]);
+    expect(AGREEMENT(whole)).toEqual([
+      { answered: 3, counts: [1, 1, 0, 1, 0, 0] },
+      { answered: 4, counts: [0, 1, 0, 1, 1, 1] },
+    ]);
+    expect(whole.data.questions[0].answered).toBe(7);
+    const coordinatorPage = await load("?section=scope", coordinator);
+    expect(coordinatorPage.data.types.map((t: { key: string }) => t.key)).toEqual(["state", "survivor", "ngo"]);
+  });
+
+  it("shows an analyst nothing of a round with fewer than 3 submitted responses", async () => {
+    const other = await consultationWithRound({ slug: "results-tiny", title: "Tiny", members: [], round: { status: "OPEN" } });
+    const user = await db().user.findUniqueOrThrow({ where: { email: "analyst@results.test" } });
+    await db().consultationMember.create({ data: { consultationId: other.consultation.id, userId: user.id, role: "ANALYST" } });
+    const type = await db().stakeholderType.findFirstOrThrow({ where: { key: "state" } });
+    const question = await db().question.create({ data: { roundId: other.round.id, sectionId: other.scope.id, prompt: "Agree?", position: 1, type: "AGREEMENT", options: [] } });
+    const org = await db().organisation.create({ data: { name: "Lonely State", typeId: type.id } });
+    const response = await db().response.create({ data: { roundId: other.round.id, organisationId: org.id, status: "SUBMITTED", submittedAt: new Date() } });
+    await db().answer.create({ data: { responseId: response.id, questionId: question.id, choices: ["agree"] } });
+    const page = await outcome(() =>
+      resultsLoader({ request: get(`/consultations/${other.consultation.id}/rounds/${other.round.id}/results?section=scope`, analyst), params: { consultationId: other.consultation.id, roundId: other.round.id }, context }),
+    );
+    expect(page.data.respondents).toBe(1);
+    expect(page.data.smallGroups.withheldAll).toBe(true);
+    expect(page.data.questions[0]).toMatchObject({ byType: [], answered: 0, summary: "Not shown: fewer than 3 submitted responses so far." });
+  });
+
 });
 
 describe("response rates", () => {

@@ -6,13 +6,14 @@
 import { db } from "~/modules/db/client.server";
 import { AGREEMENT_OPTIONS, isChoiceType, optionsOf, type QuestionType } from "~/modules/questionnaire/questions";
 import { isFiltered, readResultsFilter, resultCounts, resultsFacets, type ResultCount } from "./results.server";
+import { guardSmallGroups, type ResultColumn } from "./small-groups";
 
 /** The questions about the document as a whole are a "section" of their own. */
 export const WHOLE_DOCUMENT = "whole-document";
 
 export type ResultsSection = { key: string; heading: string; questions: number };
 
-type TypeColumn = { key: string; label: string; respondents: number };
+type TypeColumn = ResultColumn;
 
 export type QuestionResult = {
   id: string;
@@ -27,7 +28,11 @@ export type QuestionResult = {
   summary: string;
 };
 
-export async function sectionResults(roundId: string, search: URLSearchParams) {
+/**
+ * `seesEveryName`: whether the reader sees every organisation's name (coordinators); for the
+ * others, groups of fewer than 3 responses show no figures (small-groups.ts, decision 015).
+ */
+export async function sectionResults(roundId: string, search: URLSearchParams, reader: { seesEveryName: boolean }) {
   const [questions, facets] = await Promise.all([
     db().question.findMany({
       where: { roundId, retiredAt: null },
@@ -52,9 +57,12 @@ export async function sectionResults(roundId: string, search: URLSearchParams) {
   const counts = await resultCounts(roundId, shown.map((q) => ({ id: q.id, type: q.type })), filter, facets);
 
   const respondents = new Map(counts.filter((c) => c.questionId === null).map((c) => [c.typeKey, c.count]));
-  const types: TypeColumn[] = facets.types
+  const responding = facets.types
     .filter((t) => respondents.has(t.key))
     .map((t) => ({ key: t.key, label: t.label, respondents: respondents.get(t.key)! }));
+  const filtered = isFiltered(filter);
+  const guard = guardSmallGroups(responding, !reader.seesEveryName);
+  const types: TypeColumn[] = guard.columns;
   const index = indexCounts(counts);
   const numbers = new Map(questions.map((q, i) => [q.id, i + 1]));
 
@@ -62,12 +70,16 @@ export async function sectionResults(roundId: string, search: URLSearchParams) {
     sections,
     section: section ?? null,
     filter,
-    filtered: isFiltered(filter),
+    filtered,
     problems,
+    smallGroups: { withheldAll: guard.withheldAll, pooled: guard.pooled, leftOut: guard.leftOut },
     facets: { types: facets.types.map((t) => ({ key: t.key, label: t.label })), countries: facets.countries, languages: facets.languages },
     types,
-    respondents: types.reduce((a, t) => a + t.respondents, 0),
-    questions: shown.map((q) => questionResult({ ...q, number: numbers.get(q.id)! }, types, index)),
+    /** Every matching response, also those whose figures are withheld (a count of responses says nothing of their answers). */
+    respondents: responding.reduce((a, t) => a + t.respondents, 0),
+    questions: shown
+      .map((q) => questionResult({ ...q, number: numbers.get(q.id)! }, types, index))
+      .map((q) => (guard.withheldAll ? { ...q, summary: filtered ? `${WITHHELD} match these filters.` : `${WITHHELD} so far.` } : q)),
   };
 }
 
@@ -84,11 +96,14 @@ function questionResult(
 ): QuestionResult {
   const kind = q.type === "AGREEMENT" ? "agreement" : isChoiceType(q.type) ? "choice" : "text";
   const options = kind === "text" ? [] : optionsOf(q.type, q.options);
-  const byType = types.map((t) => ({ answered: count(q.id, null, t.key), counts: options.map((o) => count(q.id, o.id, t.key)) }));
+  const sum = (option: string | null, t: TypeColumn) => t.members.reduce((a, key) => a + count(q.id, option, key), 0);
+  const byType = types.map((t) => ({ answered: sum(null, t), counts: options.map((o) => sum(o.id, t)) }));
   const answered = byType.reduce((a, t) => a + t.answered, 0);
   const base = { id: q.id, number: q.number, prompt: q.prompt, type: q.type, kind, options, byType, answered } as const;
   return { ...base, summary: describe(base, types) };
 }
+
+const WITHHELD = "Not shown: fewer than 3 submitted responses";
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((100 * part) / whole) : 0);
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;

@@ -25,15 +25,20 @@ async function write(table: Table, out: PassThrough) {
   header.font = { bold: true };
   header.alignment = { vertical: "top", wrapText: true };
   header.commit();
+  let last = 1;
   for await (const rows of table.batches) {
     for (const cells of rows) {
       const row = sheet.addRow(cells.map(xlsxCell));
+      last = row.number;
       row.alignment = { vertical: "top", wrapText: true };
       row.commit();
     }
     if (out.writableNeedDrain) await Promise.race([once(out, "drain"), once(out, "close")]);
     if (out.destroyed) return; // the download was cancelled
   }
+  // Filter buttons on the header over every row (written when the sheet is committed), as
+  // secretariats sort and filter a comment matrix by stakeholder, section or decision.
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: table.headers.length } };
   sheet.commit();
   await workbook.commit();
 }
