@@ -47,7 +47,9 @@ function filterFrom(url: URL): TrackingFilter {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round, role } = await requireRoundAccess(request, params.consultationId!, params.roundId!);
   const filter = filterFrom(new URL(request.url));
-  const [{ rows, counts, emailFailed, totalInType }, rates] = await Promise.all([roundTracking(round.id, filter), responseRates(round.id)]);
+  // Analysts see rates by type, never the organisations' rows (decisions 009 and 015).
+  const organisationsHidden = role === "ANALYST";
+  const [{ rows, counts, emailFailed, totalInType }, rates] = await Promise.all([roundTracking(round.id, organisationsHidden ? {} : filter), responseRates(round.id)]);
   const zone = round.timeZone;
   const canEdit = role !== "ANALYST" && !round.consultation.archivedAt;
   const when = (d: Date | null) => (d ? formatDateTime(d, zone) : null);
@@ -65,11 +67,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     emailFailed,
     total: totalInType,
     rates,
-    rows: rows.map((r) => ({
+    organisationsHidden,
+    rows: (organisationsHidden ? [] : rows).map((r) => ({
       invitationId: r.invitationId,
       organisation: r.organisation,
-      // Coordinators open an organisation's response from here (analysts may not: decision 009).
-      responseHref: role !== "ANALYST" && r.state !== "invited" && r.state !== "opened" ? `responses/${r.organisationId}` : null,
+      // Coordinators open an organisation's response from here.
+      responseHref: r.state !== "invited" && r.state !== "opened" ? `responses/${r.organisationId}` : null,
       typeLabel: r.typeLabel,
       country: r.country ? (regionNames.of(r.country) ?? r.country) : null,
       state: r.state,
@@ -166,142 +169,151 @@ export default function RoundPage() {
       <ReminderReport />
       <ErrorSummary errors={actionData?.errors} focusKey={actionData} />
 
-      <ResponseRates rates={d.rates} />
+      <ResponseRates rates={d.rates} linked={!d.organisationsHidden} />
 
-      <FilterForm label="Filter the organisations" submit="Filter">
-        <SelectFilter name="type" label="Type of stakeholder" any="All types" value={d.filter.type} options={d.rates.byType.map((t) => ({ value: t.typeKey!, label: t.typeLabel }))} />
-        <SelectFilter
-          name="state"
-          label="State"
-          any="All states"
-          value={d.filter.state}
-          options={[
-            { value: "not-submitted", label: "Not submitted yet" },
-            ...TRACKING_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] })),
-            { value: "email-failed", label: "Email failed" },
-          ]}
-        />
-      </FilterForm>
+      {d.organisationsHidden ? (
+        <p className="notice" role="note">
+          Which organisation is where is for the coordinators: analysts see the rates by type of stakeholder, so that
+          no answer given without a name can be traced to its organisation (decisions 009 and 015).
+        </p>
+      ) : (
+        <>
+        <FilterForm label="Filter the organisations" submit="Filter">
+          <SelectFilter name="type" label="Type of stakeholder" any="All types" value={d.filter.type} options={d.rates.byType.map((t) => ({ value: t.typeKey!, label: t.typeLabel }))} />
+          <SelectFilter
+            name="state"
+            label="State"
+            any="All states"
+            value={d.filter.state}
+            options={[
+              { value: "not-submitted", label: "Not submitted yet" },
+              ...TRACKING_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] })),
+              { value: "email-failed", label: "Email failed" },
+            ]}
+          />
+        </FilterForm>
 
-      <ul className="stats" aria-label="Responses by state">
-        {TRACKING_STATES.map((s) => (
-          <li key={s}>
-            <strong>{d.counts[s]}</strong> {STATE_LABELS[s]}
-          </li>
-        ))}
-        <li>
-          <strong>{d.total}</strong> Invited in all
-        </li>
-        {d.emailFailed > 0 ? (
-          <li>
-            <strong>{d.emailFailed}</strong> Email failed for a contact
-          </li>
-        ) : null}
-      </ul>
-
-      <Form method="post" id="remind-form">
-        {hidden}
-        <div className="table-wrap" id="organisations">
-          <table>
-            <caption>
-              Invited organisations ({d.rows.length}
-              {d.rows.length !== d.total ? ` of ${d.total}` : ""})
-            </caption>
-            <thead>
-              <tr>
-                {d.canRemind ? (
-                  <th scope="col">
-                    <span className="visually-hidden">Select</span>
-                  </th>
-                ) : null}
-                <th scope="col">Organisation</th>
-                <th scope="col">Type</th>
-                <th scope="col">Country</th>
-                <th scope="col">Email</th>
-                <th scope="col">Link opened</th>
-                <th scope="col">Draft started</th>
-                <th scope="col">State</th>
-                <th scope="col">Submitted</th>
-                <th scope="col" className="num">
-                  Reminders
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.invitationId}>
-                  {d.canRemind ? (
-                    <td>
-                      <input
-                        className="row-check"
-                        type="checkbox"
-                        name="invitationIds"
-                        value={r.invitationId}
-                        id={`remind-${r.invitationId}`}
-                        disabled={r.state === "submitted"}
-                      />
-                      <label className="visually-hidden" htmlFor={`remind-${r.invitationId}`}>
-                        Select {r.organisation}
-                      </label>
-                    </td>
-                  ) : null}
-                  <td>{r.responseHref ? <Link to={`${d.base}/${r.responseHref}`}>{r.organisation}</Link> : r.organisation}</td>
-                  <td>{r.typeLabel}</td>
-                  <td>{r.country ?? "—"}</td>
-                  <td>
-                    {r.email ? <span className={`badge badge--${r.email.state}`}>{EMAIL_LABELS[r.email.state]}</span> : "—"}
-                    {r.email && r.email.failedContacts > 0 ? (
-                      <span className="tracking-email-failure">
-                        Email failed for {r.email.failedContacts} contact{r.email.failedContacts === 1 ? "" : "s"}
-                        {r.email.errors.length > 0 ? `: ${r.email.errors.join("; ")}` : ""}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{r.linkOpened ?? "—"}</td>
-                  <td>{r.draftStarted ?? "—"}</td>
-                  <td>
-                    <span className={`badge badge--${r.state}`}>{STATE_LABELS[r.state]}</span>
-                    {r.deadline ? <span className="muted"> (extended to {r.deadline})</span> : null}
-                    {d.canExtend && r.state !== "submitted" ? (
-                      <>
-                        {" "}
-                        <Link to={`invitations?extend=${r.invitationId}`}>
-                          Extend<span className="visually-hidden"> the deadline for {r.organisation}</span>
-                        </Link>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{r.submittedAt ?? "—"}</td>
-                  <td className="num">
-                    {r.reminders} / {d.maxReminders}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {d.canRemind ? (
-          <div className="button-row">
-            <button className="button" type="submit" name="intent" value="remind">
-              Send reminder to selected
-            </button>
-          </div>
-        ) : null}
-      </Form>
-      {d.canRemind && notSubmitted.length > 0 ? (
-        <Form method="post">
-          {hidden}
-          {notSubmitted.map((r) => (
-            <input key={r.invitationId} type="hidden" name="invitationIds" value={r.invitationId} />
+        <ul className="stats" aria-label="Responses by state">
+          {TRACKING_STATES.map((s) => (
+            <li key={s}>
+              <strong>{d.counts[s]}</strong> {STATE_LABELS[s]}
+            </li>
           ))}
-          <button className="button button--secondary" type="submit" name="intent" value="remind">
-            Send reminder to all {notSubmitted.length} shown that have not submitted
-          </button>
+          <li>
+            <strong>{d.total}</strong> Invited in all
+          </li>
+          {d.emailFailed > 0 ? (
+            <li>
+              <strong>{d.emailFailed}</strong> Email failed for a contact
+            </li>
+          ) : null}
+        </ul>
+
+        <Form method="post" id="remind-form">
+          {hidden}
+          <div className="table-wrap" id="organisations">
+            <table>
+              <caption>
+                Invited organisations ({d.rows.length}
+                {d.rows.length !== d.total ? ` of ${d.total}` : ""})
+              </caption>
+              <thead>
+                <tr>
+                  {d.canRemind ? (
+                    <th scope="col">
+                      <span className="visually-hidden">Select</span>
+                    </th>
+                  ) : null}
+                  <th scope="col">Organisation</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Country</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Link opened</th>
+                  <th scope="col">Draft started</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Submitted</th>
+                  <th scope="col" className="num">
+                    Reminders
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.rows.map((r) => (
+                  <tr key={r.invitationId}>
+                    {d.canRemind ? (
+                      <td>
+                        <input
+                          className="row-check"
+                          type="checkbox"
+                          name="invitationIds"
+                          value={r.invitationId}
+                          id={`remind-${r.invitationId}`}
+                          disabled={r.state === "submitted"}
+                        />
+                        <label className="visually-hidden" htmlFor={`remind-${r.invitationId}`}>
+                          Select {r.organisation}
+                        </label>
+                      </td>
+                    ) : null}
+                    <td>{r.responseHref ? <Link to={`${d.base}/${r.responseHref}`}>{r.organisation}</Link> : r.organisation}</td>
+                    <td>{r.typeLabel}</td>
+                    <td>{r.country ?? "—"}</td>
+                    <td>
+                      {r.email ? <span className={`badge badge--${r.email.state}`}>{EMAIL_LABELS[r.email.state]}</span> : "—"}
+                      {r.email && r.email.failedContacts > 0 ? (
+                        <span className="tracking-email-failure">
+                          Email failed for {r.email.failedContacts} contact{r.email.failedContacts === 1 ? "" : "s"}
+                          {r.email.errors.length > 0 ? `: ${r.email.errors.join("; ")}` : ""}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>{r.linkOpened ?? "—"}</td>
+                    <td>{r.draftStarted ?? "—"}</td>
+                    <td>
+                      <span className={`badge badge--${r.state}`}>{STATE_LABELS[r.state]}</span>
+                      {r.deadline ? <span className="muted"> (extended to {r.deadline})</span> : null}
+                      {d.canExtend && r.state !== "submitted" ? (
+                        <>
+                          {" "}
+                          <Link to={`invitations?extend=${r.invitationId}`}>
+                            Extend<span className="visually-hidden"> the deadline for {r.organisation}</span>
+                          </Link>
+                        </>
+                      ) : null}
+                    </td>
+                    <td>{r.submittedAt ?? "—"}</td>
+                    <td className="num">
+                      {r.reminders} / {d.maxReminders}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {d.canRemind ? (
+            <div className="button-row">
+              <button className="button" type="submit" name="intent" value="remind">
+                Send reminder to selected
+              </button>
+            </div>
+          ) : null}
         </Form>
-      ) : null}
-      <p className="muted">
-        Reminders go only to organisations that have not submitted, at most {d.maxReminders} each, and not twice within an hour.
-      </p>
+        {d.canRemind && notSubmitted.length > 0 ? (
+          <Form method="post">
+            {hidden}
+            {notSubmitted.map((r) => (
+              <input key={r.invitationId} type="hidden" name="invitationIds" value={r.invitationId} />
+            ))}
+            <button className="button button--secondary" type="submit" name="intent" value="remind">
+              Send reminder to all {notSubmitted.length} shown that have not submitted
+            </button>
+          </Form>
+        ) : null}
+        <p className="muted">
+          Reminders go only to organisations that have not submitted, at most {d.maxReminders} each, and not twice within an hour.
+        </p>
+        </>
+      )}
     </>
   );
 }
@@ -316,7 +328,7 @@ const RATE_STATES = [
 ] as const;
 
 /** Response rate overall and by type (SQL: response-rates.server.ts), as bars and as a table; "not submitted" links filter the table below. */
-function ResponseRates({ rates }: { rates: { overall: RateRow; byType: RateRow[] } }) {
+function ResponseRates({ rates, linked }: { rates: { overall: RateRow; byType: RateRow[] }; linked: boolean }) {
   const { overall } = rates;
   const notSubmitted = (r: RateRow) => r.invited - r.submitted;
   const notSubmittedHref = (r: RateRow) => `?${new URLSearchParams([...(r.typeKey ? [["type", r.typeKey]] : []), ["state", "not-submitted"]])}#organisations`;
@@ -364,7 +376,9 @@ function ResponseRates({ rates }: { rates: { overall: RateRow; byType: RateRow[]
                 <td className="num">{r.withdrawn}</td>
                 <td className="num">{r.rate}%</td>
                 <td>
-                  {notSubmitted(r) > 0 ? (
+                  {notSubmitted(r) > 0 && !linked ? (
+                    `${notSubmitted(r)} not submitted`
+                  ) : notSubmitted(r) > 0 ? (
                     <Link to={notSubmittedHref(r)}>
                       {notSubmitted(r)} not submitted<span className="visually-hidden"> ({r.typeLabel})</span>
                     </Link>

@@ -376,7 +376,9 @@ describe("the coordinators' pages", () => {
       expect(tracking.status).toBe(200);
       expect(tracking.data.total).toBe(invited);
       expect(tracking.data.counts.submitted).toBe(submitted);
-      expect(tracking.data.rows.find((r: { organisation: string }) => r.organisation === LAO)?.state).toBe("submitted");
+      // Analysts see the rates by type only (decision 015).
+      if (cookie === cookies.coordinator) expect(tracking.data.rows.find((r: { organisation: string }) => r.organisation === LAO)?.state).toBe("submitted");
+      else expect(tracking.data.rows).toEqual([]);
 
       const results = await resultsPage(cookie);
       expect(results.status).toBe(200);

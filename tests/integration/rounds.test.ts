@@ -547,13 +547,20 @@ describe("an open round", () => {
       expect.objectContaining({ typeKey: "ngo", invited: 1, submitted: 0, invitedOnly: 1 }),
     ]);
 
-    const page = await outcome(() =>
-      trackingLoader({ request: get(`/consultations/${consultationId}/rounds/${roundId}?type=affected-state&state=not-submitted`, users.analyst.cookie), params: { consultationId, roundId }, context }),
-    );
+    const trackingPage = (cookie: string) =>
+      outcome(() =>
+        trackingLoader({ request: get(`/consultations/${consultationId}/rounds/${roundId}?type=affected-state&state=not-submitted`, cookie), params: { consultationId, roundId }, context }),
+      );
+    const page = await trackingPage(users.lead.cookie);
     expect(page.status).toBe(200);
     expect(page.data.rows.map((r: { organisation: string }) => r.organisation)).toEqual(["Afghanistan"]);
     expect(page.data.total).toBe(2);
-    expect(page.data.canRemind).toBe(false); // analysts read only
+    // Analysts read the rates by type, not the organisations' rows, and remind no one.
+    const analystPage = await trackingPage(users.analyst.cookie);
+    expect(analystPage.status).toBe(200);
+    expect(analystPage.data.rows).toEqual([]);
+    expect(analystPage.data.rates.byType).toEqual(page.data.rates.byType);
+    expect(analystPage.data.canRemind).toBe(false);
   });
 
   it("retries a failed message from the outbox, for an admin or the round's coordinator only", async () => {
