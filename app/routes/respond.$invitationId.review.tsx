@@ -134,7 +134,7 @@ export default function Review() {
       ) : null}
       {d.unsubmittedChanges > 0 ? (
         <div className="notice notice--warning">
-          <p>{t("unsubmittedChanges", { count: d.unsubmittedChanges })}</p>
+          <p>{t("unsubmittedChanges", { ns: "respond", count: d.unsubmittedChanges })}</p>
         </div>
       ) : null}
       {d.status === "WITHDRAWN" && d.withdrawnText ? (
