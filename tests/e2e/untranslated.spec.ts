@@ -54,18 +54,21 @@ test("an Arabic reader sees untranslated English text marked English, left to ri
   await expectAccessible(page, "review in Arabic on a phone");
 });
 
-test("the missing-answers summary marks an untranslated section heading with its language", async ({ page }) => {
-  // Mauritania's focal point reads French and has not answered; some headings have no French translation.
+test("in French, the review page marks only the untranslated heading inside its Change link and the missing-answers links", async ({ page }) => {
+  // Mauritania's focal point reads French and has not answered; "Data collection…" has no French heading.
   await page.goto(await invitationLinkFor("Mauritania"));
   await page.getByRole("button", { name: "Continuer vers le questionnaire" }).click();
   await page.getByRole("link", { name: "Relire et envoyer" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  const summary = page.locator(".error-summary");
-  await expect(summary).toBeVisible();
-  await expect(summary.locator("a span[lang=en][dir=ltr]").first()).toBeAttached();
-  // The French parts of the same links carry no language of their own.
-  await expect(summary.locator("a > span:not([lang])").first()).toBeAttached();
+  await english(page.locator(".review-change span[lang]", { hasText: "Data collection and needs assessment" }));
+  await expect(page.locator(".review-change span[lang]", { hasText: "Objet et champ d'application" })).toHaveCount(0);
   // Every "Change" link: the reader's words outside any English element.
   const foreign = await page.locator(".review-change").evaluateAll((els) => els.filter((el) => el.closest("[lang]") !== document.documentElement).length);
   expect(foreign).toBe(0);
+  // The missing answers name section and question apart, each marked only when untranslated.
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary.locator("a > span").first()).toBeAttached();
+  expect(await summary.locator("a > span[lang]").count()).toBe(0);
+  await expectAccessible(page, "review in French with untranslated headings");
 });
