@@ -71,4 +71,10 @@ test("in French, the review page marks only the untranslated heading inside its 
   await expect(summary.locator("a > span").first()).toBeAttached();
   expect(await summary.locator("a > span[lang]").count()).toBe(0);
   await expectAccessible(page, "review in French with untranslated headings");
+
+  // A problem page speaks French too, down to the title a screen reader says first.
+  const missing = await page.goto("/respond/no-such-invitation");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  await expect(page).toHaveTitle("Page introuvable – Consult");
 });
