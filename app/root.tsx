@@ -31,7 +31,26 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = ({ error }) => [{ title: error ? "Problem – Consult" : "Consult" }];
+/** A problem page's heading, and its title in the reader's language (the first thing a screen reader says). */
+const PROBLEM_HEADINGS: Record<number, string> = {
+  404: "Page not found",
+  403: "Not allowed",
+  401: "Please sign in",
+  400: "Something is wrong with the request",
+  413: "What was sent is too large",
+  500: "Sorry, there is a problem",
+};
+const problemKey = (error: unknown) => {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return PROBLEM_HEADINGS[status] ? status : 500;
+};
+
+export const meta: MetaFunction<typeof loader> = ({ error, data }) => {
+  if (!error) return [{ title: "Consult" }];
+  const key = problemKey(error);
+  const common = data?.messages.common as Record<string, string> | undefined;
+  return [{ title: `${common?.[`problem.${key}`] ?? PROBLEM_HEADINGS[key]} – Consult` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -159,21 +178,13 @@ export function ErrorBoundary() {
 function Problem() {
   const error = useRouteError();
   const { t } = useTranslation("common");
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = isRouteErrorResponse(error)
     ? ((error.data as { message?: string } | null)?.message ?? error.statusText)
     : t("problem.unexpected", { defaultValue: "Something went wrong on our side. What you typed has not been lost if you saved it; please try again." });
-  const headings: Record<number, string> = {
-    404: "Page not found",
-    403: "Not allowed",
-    401: "Please sign in",
-    400: "Something is wrong with the request",
-    413: "What was sent is too large",
-  };
-  const key = headings[status] ? status : 500;
+  const key = problemKey(error);
   return (
     <>
-      <h1>{t(`problem.${key}`, { defaultValue: headings[key] ?? "Sorry, there is a problem" })}</h1>
+      <h1>{t(`problem.${key}`, { defaultValue: PROBLEM_HEADINGS[key] })}</h1>
       <p className="lead">{t(message)}</p>
       <p>
         <Link to="/">{t("problem.home", { defaultValue: "Go to the start page" })}</Link>

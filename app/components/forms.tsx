@@ -38,7 +38,7 @@ export function ErrorSummary({ errors, focusKey, idPrefix = "" }: { errors: Fiel
   );
 }
 
-type DescribedProps = { name: string; hint?: string; error?: string; idPrefix?: string };
+type DescribedProps = { name: string; hint?: React.ReactNode; error?: string; idPrefix?: string };
 
 /** ids for the hint and error of a field, to put in aria-describedby */
 export function describedBy({ name, hint, error, idPrefix = "" }: DescribedProps) {
@@ -46,7 +46,7 @@ export function describedBy({ name, hint, error, idPrefix = "" }: DescribedProps
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export function Hint({ name, hint, idPrefix = "" }: { name: string; hint?: string; idPrefix?: string }) {
+export function Hint({ name, hint, idPrefix = "" }: { name: string; hint?: React.ReactNode; idPrefix?: string }) {
   return hint ? (
     <span className="hint" id={`${idPrefix}${fieldId(name)}-hint`}>
       {hint}

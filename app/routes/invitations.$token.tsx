@@ -12,7 +12,7 @@ import { readForm } from "~/modules/forms/read-form.server";
 import { invitationLinkOfPage, recordLinkOpened } from "~/modules/invitation/links.server";
 import { deadlineOf } from "~/modules/response/respondent-round.server";
 import { hasChosenLanguage, languageCookie, requestLanguage, serverT } from "~/modules/i18n/language.server";
-import { localeOf } from "~/modules/i18n/languages";
+import { localeOf, untranslated } from "~/modules/i18n/languages";
 import { formatDateTime } from "~/modules/round/dates";
 
 // Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md).
@@ -49,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { invitation } = link;
   const deadline = deadlineOf(invitation.round, invitation);
+  const original = invitation.round.consultation.languages[0] ?? "en";
   return data(
     {
       problem: null,
@@ -57,6 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         organisation: invitation.organisation.name,
         consultation: invitation.round.consultation.title,
         round: invitation.round.title,
+        // The titles have no translations: marked with their language when it is not the reader's.
+        titlesFrom: original === language ? undefined : original,
         deadline: deadline ? formatDateTime(deadline, link.contact.user.timeZone ?? invitation.round.timeZone, localeOf(language)) : null,
       },
       canResend: false,
@@ -128,8 +131,10 @@ export default function Invitation() {
   }
   return (
     <div className="prose">
-      <p className="muted">{invitation.consultation}</p>
-      <h1>{invitation.round}</h1>
+      <p className="muted" {...untranslated(invitation.titlesFrom)}>
+        {invitation.consultation}
+      </p>
+      <h1 {...untranslated(invitation.titlesFrom)}>{invitation.round}</h1>
       <p className="lead">{t("welcome", { name: invitation.contactName, organisation: invitation.organisation })}</p>
       {invitation.deadline ? (
         <p>

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundHeader } from "~/components/respondent/round-header";
+import { untranslated } from "~/modules/i18n/languages";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
 import { missingRequired, sectionStatus } from "~/modules/response/respondent-round.server";
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections: round.sections.map((s) => ({
       key: s.key,
       heading: s.heading,
-      untranslatedFrom: s.untranslatedFrom,
+      headingFrom: s.headingFrom,
       questions: s.questions.length,
       status: sectionStatus(s, round.answers),
     })),
@@ -40,7 +41,7 @@ export default function Contents() {
   return (
     <>
       <RoundHeader {...d.header} />
-      <h1>{d.header.roundTitle}</h1>
+      <h1 {...untranslated(d.header.titlesFrom)}>{d.header.roundTitle}</h1>
       {d.status === "SUBMITTED" ? (
         <div className="notice notice--success">
           <p>{t("submittedOn", { date: d.submittedText })}</p>
@@ -58,14 +59,18 @@ export default function Contents() {
           </p>
         </div>
       ) : null}
-      {d.instructions ? <p className="lead">{d.instructions}</p> : null}
+      {d.instructions ? (
+        <p className="lead" {...untranslated(d.header.titlesFrom)}>
+          {d.instructions}
+        </p>
+      ) : null}
       <p>{t("anyOrder")}</p>
       <h2 id="contents-title">{t("contents")}</h2>
       <ol className="contents" aria-labelledby="contents-title">
         {d.sections.map((s) => (
           <li key={s.key}>
             <span>
-              <Link to={`sections/${s.key}`} lang={s.untranslatedFrom}>
+              <Link to={`sections/${s.key}`} {...untranslated(s.headingFrom)}>
                 {s.heading}
               </Link>
               <span className="muted"> · {t("questionCount", { count: s.questions })}</span>

@@ -10,6 +10,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RedlineView } from "~/components/respondent/redline-view";
 import { RoundHeader } from "~/components/respondent/round-header";
+import { untranslated } from "~/modules/i18n/languages";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
 import { loadOutcome } from "~/modules/summary/outcome.server";
 
@@ -40,9 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           return {
             ...c,
             question: question?.prompt ?? c.question,
-            questionFrom: question ? question.untranslatedFrom : outcome.sourceLanguage,
+            questionFrom: question ? question.promptFrom : outcome.sourceLanguage,
             heading: section?.heading ?? null,
-            untranslatedFrom: section?.untranslatedFrom,
+            headingFrom: section?.headingFrom,
           };
         })
       : [],
@@ -66,10 +67,10 @@ export default function Outcome() {
           </p>
           {d.comments.map((c, i) => (
             <section key={c.answerId} className="outcome-comment" aria-labelledby={`comment-${i}`}>
-              <h2 id={`comment-${i}`} lang={c.heading ? c.untranslatedFrom : undefined}>
+              <h2 id={`comment-${i}`} {...untranslated(c.heading ? c.headingFrom : undefined)}>
                 {c.heading ?? t("wholeDocument")}
               </h2>
-              <p className="muted" lang={c.questionFrom}>
+              <p className="muted" {...untranslated(c.questionFrom)}>
                 {c.question}
               </p>
               <h3>{t("yourComment")}</h3>

@@ -13,7 +13,7 @@ import { useValidatedForm } from "~/components/use-validated-form";
 import { forbidden } from "~/modules/auth/authorization.server";
 import { readForm } from "~/modules/forms/read-form.server";
 import { validateForm } from "~/modules/forms/validation";
-import { localeOf } from "~/modules/i18n/languages";
+import { localeOf, untranslated } from "~/modules/i18n/languages";
 import { fieldName, isAnswered } from "~/modules/questionnaire/questions";
 import { formatSize, kindLabel, MAX_ATTACHMENTS } from "~/modules/response/attachment-rules";
 import { attachmentsOf } from "~/modules/response/attachments.server";
@@ -74,16 +74,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     missing: missingRequired(round).map(({ section, question }) => ({
       href: `/respond/${round.invitationId}/sections/${section.key}#${fieldId(fieldName(question.id))}`,
-      text: `${section.heading}: ${question.prompt}`,
+      section: section.heading,
+      sectionFrom: section.headingFrom,
+      question: question.prompt,
+      questionFrom: question.promptFrom,
     })),
     sections: round.sections.map((s) => ({
       key: s.key,
       heading: s.heading,
-      untranslatedFrom: s.untranslatedFrom,
+      headingFrom: s.headingFrom,
       questions: s.questions.map((q) => {
         const a = round.answers.get(q.id);
-        const chosen = a?.choices.map((id) => q.options.find((o) => o.id === id)?.label ?? id).join("; ");
-        return { id: q.id, prompt: q.prompt, untranslatedFrom: q.untranslatedFrom, answered: isAnswered(a), answer: a?.text ?? chosen ?? "", required: q.required };
+        const options = a?.choices.map((id) => q.options.find((o) => o.id === id) ?? { id, label: id }) ?? [];
+        const chosen = options.map((o) => o.label).join("; ");
+        // Chosen options shown untranslated are the consultation's words, not the respondent's.
+        const answerFrom = a?.text == null && options.length > 0 && options.every((o) => o.from) ? options[0]!.from : undefined;
+        return { id: q.id, prompt: q.prompt, promptFrom: q.promptFrom, answered: isAnswered(a), answer: a?.text ?? chosen, answerFrom, required: q.required };
       }),
     })),
   };
@@ -138,7 +144,7 @@ export default function Review() {
       ) : null}
       {d.unsubmittedChanges > 0 ? (
         <div className="notice notice--warning">
-          <p>{t("unsubmittedChanges", { count: d.unsubmittedChanges })}</p>
+          <p>{t("unsubmittedChanges", { ns: "respond", count: d.unsubmittedChanges })}</p>
         </div>
       ) : null}
       {d.unsubmittedFiles ? (
@@ -157,7 +163,9 @@ export default function Review() {
           <ul>
             {d.missing.map((m) => (
               <li key={m.href}>
-                <a href={m.href}>{m.text}</a>
+                <a href={m.href}>
+                  <span {...untranslated(m.sectionFrom)}>{m.section}</span>: <span {...untranslated(m.questionFrom)}>{m.question}</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -167,20 +175,28 @@ export default function Review() {
         // Only the consultation's untranslated text carries its language: the answers are the
         // respondent's own (any language, dir=auto) and "Not answered"/"Change" are the reader's.
         <section key={s.key} aria-labelledby={`review-${s.key}`}>
-          <h2 id={`review-${s.key}`} lang={s.untranslatedFrom}>
+          <h2 id={`review-${s.key}`} {...untranslated(s.headingFrom)}>
             {s.heading}
           </h2>
-          <dl className="summary">
+          <dl className="summary summary--answers">
             {s.questions.map((q) => (
               <div key={q.id} className="summary-row">
-                <dt lang={q.untranslatedFrom}>{q.prompt}</dt>
-                <dd className="review-answer" dir={q.answered ? "auto" : undefined}>{q.answered ? q.answer : <span className="muted">{t(q.required ? "notAnsweredRequired" : "notAnswered")}</span>}</dd>
+                <dt {...untranslated(q.promptFrom)}>{q.prompt}</dt>
+                <dd className="review-answer" dir={q.answered && !q.answerFrom ? "auto" : undefined}>
+                  {!q.answered ? (
+                    <span className="muted">{t(q.required ? "notAnsweredRequired" : "notAnswered")}</span>
+                  ) : q.answerFrom ? (
+                    <span {...untranslated(q.answerFrom)}>{q.answer}</span>
+                  ) : (
+                    q.answer
+                  )}
+                </dd>
               </div>
             ))}
           </dl>
           <p>
             <Link className="review-change" to={`/respond/${d.invitationId}/sections/${s.key}`}>
-              <Trans t={t} i18nKey="changeAnswers" values={{ section: s.heading }} components={{ hidden }} />
+              <Trans t={t} i18nKey="changeAnswers" values={{ section: s.heading }} components={{ hidden, section: <span {...untranslated(s.headingFrom)} /> }} />
             </Link>
           </p>
         </section>

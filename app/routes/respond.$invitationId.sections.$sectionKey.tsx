@@ -63,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitationId: round.invitationId,
     isOpen: round.isOpen,
     locale: localeOf(language),
-    section: { key: section.key, heading: section.heading, html, body: section.body, number: index + 1, untranslatedFrom: section.untranslatedFrom },
+    section: { key: section.key, heading: section.heading, html, body: section.body, number: index + 1, untranslatedFrom: section.untranslatedFrom, headingFrom: section.headingFrom },
     questions: section.questions,
     values,
     revisions,
@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saveKey: newSaveKey(),
     pageId: newSaveKey(),
     idleMinutes: env().SESSION_IDLE_MINUTES,
-    next: next ? { key: next.key, heading: next.heading } : null,
+    next: next ? { key: next.key, heading: next.heading, headingFrom: next.headingFrom } : null,
     done: url.searchParams.get("saved") === "1" ? ("saved" as const) : url.searchParams.get("discarded") === "1" ? ("discarded" as const) : null,
   };
 }

@@ -12,6 +12,7 @@ import type { UseFormRegister, FieldValues } from "react-hook-form";
 import { describedBy, FieldError, fieldId, Hint } from "~/components/forms";
 import { UntranslatedNote } from "~/components/respondent/round-header";
 import { redline } from "~/modules/document/redline";
+import { untranslated } from "~/modules/i18n/languages";
 import { fieldName, isChoiceType, type FormQuestion } from "~/modules/questionnaire/questions";
 import { RESOLVE, revName, seenName, type ConflictView } from "~/modules/response/save-fields";
 import { RedlineView } from "./redline-view";
@@ -37,13 +38,23 @@ export function QuestionField(props: {
   const reg = props.register ? props.register(name) : { name };
   const label = (
     <>
-      {props.number}. <span lang={q.untranslatedFrom} dir={q.untranslatedFrom ? "auto" : undefined}>
-        {q.prompt}
-      </span>
+      {props.number}. <span {...untranslated(q.promptFrom)}>{q.prompt}</span>
       {q.required ? null : <span className="muted"> {t("optional")}</span>}
     </>
   );
-  const ids = describedBy({ name, hint: q.help || undefined, error });
+  const proposed = q.type === "PROPOSED_WORDING";
+  const help = q.help ? <span {...untranslated(q.helpFrom)}>{q.help}</span> : null;
+  // Proposed wording always has a hint (how the redline works), tied to the field like any other.
+  const hint = proposed ? (
+    <>
+      {help}
+      {help ? " " : null}
+      {t("proposedHint")}
+    </>
+  ) : (
+    help ?? undefined
+  );
+  const ids = describedBy({ name, hint: proposed || !!q.help, error });
   const revision = props.revision === undefined ? null : <input type="hidden" name={revName(q.id)} value={props.revision} />;
   const chosenOf = (v: Value) => (Array.isArray(v) ? v : v ? [v] : []);
 
@@ -57,13 +68,13 @@ export function QuestionField(props: {
         <fieldset id={fieldId(name)} aria-describedby={ids} tabIndex={-1}>
           <legend>{label}</legend>
           <UntranslatedNote from={q.untranslatedFrom} />
-          <Hint name={name} hint={q.help || undefined} />
+          <Hint name={name} hint={hint} />
           <FieldError name={name} error={error} />
           <div className={`choices${q.type === "YES_NO" ? " choices--inline" : ""}`}>
             {q.options.map((o) => (
               <label className="choice" key={o.id}>
                 <input type={multiple ? "checkbox" : "radio"} value={o.id} defaultChecked={chosen.includes(o.id)} {...reg} />
-                <span>{o.label}</span>
+                <span {...untranslated(o.from)}>{o.label}</span>
               </label>
             ))}
           </div>
@@ -74,7 +85,6 @@ export function QuestionField(props: {
   }
 
   const text = typeof value === "string" ? value : "";
-  const proposed = q.type === "PROPOSED_WORDING";
   const common = {
     id: fieldId(name),
     dir: "auto",
@@ -88,7 +98,7 @@ export function QuestionField(props: {
       {revision}
       <label htmlFor={fieldId(name)}>{label}</label>
       <UntranslatedNote from={q.untranslatedFrom} />
-      <Hint name={name} hint={proposed ? [q.help, t("proposedHint")].filter(Boolean).join(" ") : q.help || undefined} />
+      <Hint name={name} hint={hint} />
       <FieldError name={name} error={error} />
       {q.type === "SHORT_TEXT" ? (
         <input type="text" defaultValue={text} {...common} />

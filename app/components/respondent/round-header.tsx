@@ -1,14 +1,19 @@
 import { Link } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { untranslated } from "~/modules/i18n/languages";
 
 export type RoundHeaderProps = {
   invitationId: string;
   consultationTitle: string;
   roundTitle: string;
+  /** The titles' language when it is not the reader's (they have no translations). */
+  titlesFrom?: string;
   organisation: string;
   deadlineText: string | null;
   isOpen: boolean;
   current?: string;
+  /** The language of `current` when it is untranslated consultation text (a section heading). */
+  currentFrom?: string;
 };
 
 export function RoundHeader(props: RoundHeaderProps) {
@@ -20,7 +25,11 @@ export function RoundHeader(props: RoundHeaderProps) {
           <li>
             <Link to={`/respond/${props.invitationId}`}>{t("contents")}</Link>
           </li>
-          {props.current ? <li aria-current="page">{props.current}</li> : null}
+          {props.current ? (
+            <li aria-current="page">
+              <span {...untranslated(props.currentFrom)}>{props.current}</span>
+            </li>
+          ) : null}
         </ol>
       </nav>
       <p className="muted round-context">
@@ -28,7 +37,7 @@ export function RoundHeader(props: RoundHeaderProps) {
           t={t}
           i18nKey="answeringFor"
           values={{ consultation: props.consultationTitle, round: props.roundTitle, organisation: props.organisation }}
-          components={{ strong: <strong /> }}
+          components={{ strong: <strong />, original: <span {...untranslated(props.titlesFrom)} /> }}
         />
       </p>
       {props.isOpen ? (

@@ -6,11 +6,12 @@
  * are app/enhance/section.ts, which reads the hidden notices and the JSON block below.
  */
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms";
 import { QuestionField } from "~/components/respondent/question-field";
 import { RoundHeader, UntranslatedNote, type RoundHeaderProps } from "~/components/respondent/round-header";
 import { SECTION_CONFIG_ID, type SectionConfig } from "~/enhance/section-config";
+import { untranslated } from "~/modules/i18n/languages";
 import { fieldName, isChoiceType, type FormQuestion } from "~/modules/questionnaire/questions";
 import { PAGE_ID, SAVE_KEY, type ConflictView } from "~/modules/response/save-fields";
 
@@ -21,7 +22,7 @@ export type SectionPageData = {
   invitationId: string;
   isOpen: boolean;
   locale: string;
-  section: { key: string; heading: string; html: string; body: string; number: number; untranslatedFrom?: string };
+  section: { key: string; heading: string; html: string; body: string; number: number; untranslatedFrom?: string; headingFrom?: string };
   questions: FormQuestion[];
   values: Fields;
   revisions: Record<string, number>;
@@ -30,7 +31,7 @@ export type SectionPageData = {
   saveKey: string;
   pageId: string;
   idleMinutes: number;
-  next: { key: string; heading: string } | null;
+  next: { key: string; heading: string; headingFrom?: string } | null;
   done: "saved" | "discarded" | null;
 };
 
@@ -84,12 +85,9 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
 
   return (
     <>
-      <RoundHeader {...d.header} current={d.section.heading} />
+      <RoundHeader {...d.header} current={d.section.heading} currentFrom={d.section.headingFrom} />
       <h1>
-        {d.section.number}.{" "}
-        <span lang={d.section.untranslatedFrom} dir={d.section.untranslatedFrom ? "auto" : undefined}>
-          {d.section.heading}
-        </span>
+        {d.section.number}. <span {...untranslated(d.section.headingFrom)}>{d.section.heading}</span>
       </h1>
       <UntranslatedNote from={d.section.untranslatedFrom} />
       {d.done && !actionData ? (
@@ -146,7 +144,7 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
           <section className="section-text" aria-label={t("sectionText")}>
             <details open>
               <summary>{t("sectionText")}</summary>
-              <div className="prose" lang={d.section.untranslatedFrom} dir={d.section.untranslatedFrom ? "auto" : undefined} dangerouslySetInnerHTML={{ __html: d.section.html }} />
+              <div className="prose" {...untranslated(d.section.untranslatedFrom)} dangerouslySetInnerHTML={{ __html: d.section.html }} />
             </details>
           </section>
         ) : null}
@@ -179,7 +177,9 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
           <p className="save-status" role="status" aria-live="polite" id="save-status" />
           <p>
             {d.next ? (
-              <Link to={`/respond/${d.invitationId}/sections/${d.next.key}`}>{t("nextSection", { heading: d.next.heading })}</Link>
+              <Link to={`/respond/${d.invitationId}/sections/${d.next.key}`}>
+                <Trans t={t} i18nKey="nextSection" values={{ heading: d.next.heading }} components={{ heading: <span {...untranslated(d.next.headingFrom)} /> }} />
+              </Link>
             ) : (
               <Link to={`/respond/${d.invitationId}/review`}>{t("review")}</Link>
             )}

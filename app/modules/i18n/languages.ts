@@ -18,6 +18,15 @@ export function directionOf(language: Language): "ltr" | "rtl" {
   return language === "ar" ? "rtl" : "ltr";
 }
 
+/**
+ * The attributes of consultation text shown in its original language for want of a
+ * translation (none when it is in the reader's): its language for screen readers and
+ * hyphenation, and its own direction, so an English heading on an Arabic page reads left to right.
+ */
+export function untranslated(from?: string | null): { lang?: string; dir?: "ltr" | "rtl" | "auto" } {
+  return from ? { lang: from, dir: isLanguage(from) ? directionOf(from) : "auto" } : {};
+}
+
 /** The locale for dates and numbers: British English keeps day-month order for an international audience. */
 export function localeOf(language: Language) {
   return language === "en" ? "en-GB" : language;

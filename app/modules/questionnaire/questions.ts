@@ -17,7 +17,8 @@ export type QuestionType =
   | "PROPOSED_WORDING"
   | "YES_NO";
 
-export type QuestionOption = { id: string; label: string };
+/** `from`: the label's language when shown untranslated (respondent pages only). */
+export type QuestionOption = { id: string; label: string; from?: string };
 
 export type FormQuestion = {
   id: string;
@@ -26,8 +27,11 @@ export type FormQuestion = {
   help: string;
   required: boolean;
   options: QuestionOption[];
-  /** The language the prompt is shown in when no translation exists for the reader's. */
+  /** Set when any of the question's text is shown in its original language (the note says so). */
   untranslatedFrom?: string;
+  /** The language of the prompt, and of the help, when each is shown untranslated. */
+  promptFrom?: string;
+  helpFrom?: string;
 };
 
 export const SHORT_TEXT_MAX = 500;

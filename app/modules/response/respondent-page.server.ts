@@ -25,6 +25,7 @@ export async function loadRespondentPage(request: Request, invitationId: string)
     header: {
       invitationId: round.invitationId,
       consultationTitle: round.consultationTitle,
+      titlesFrom: round.titlesFrom,
       roundTitle: round.round.title,
       organisation: round.organisation.name,
       deadlineText: round.deadline ? when(round.deadline) : null,

@@ -19,6 +19,8 @@ export type RespondentSection = {
   questions: FormQuestion[];
   /** Set when the text is shown in the consultation's original language for want of a translation. */
   untranslatedFrom?: string;
+  /** The heading's language when the heading itself is untranslated (its body may be). */
+  headingFrom?: string;
 };
 
 type SectionTranslations = Record<string, { heading?: string; body?: string } | undefined>;
@@ -28,6 +30,8 @@ export type RespondentRound = {
   invitationId: string;
   organisation: { id: string; name: string; type: string };
   consultationTitle: string;
+  /** The language of the consultation's and round's titles and instructions (never translated) when it is not the reader's. */
+  titlesFrom?: string;
   round: { id: string; consultationId: string; title: string; instructions: string; status: string; timeZone: string; opensAt: Date | null };
   deadline: Date | null;
   isOpen: boolean;
@@ -116,10 +120,12 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
     const type = q.type as QuestionType;
     const tr = reader ? (q.translations as QuestionTranslations)[reader] : undefined;
     const fixed = type === "AGREEMENT" || type === "YES_NO";
-    const options = optionsOf(type, q.options).map((o) => ({
-      id: o.id,
-      label: (fixed && language ? fixedLabels[o.id] : tr?.options?.[o.id]) || o.label,
-    }));
+    const options = optionsOf(type, q.options).map((o) => {
+      const label = (fixed && language ? fixedLabels[o.id] : tr?.options?.[o.id]) || null;
+      return { id: o.id, label: label ?? o.label, ...(reader && !label ? { from: original } : {}) };
+    });
+    const promptFrom = reader && !tr?.prompt ? original : undefined;
+    const helpFrom = reader && !!q.help && !tr?.help ? original : undefined;
     return {
       id: q.id,
       type,
@@ -127,7 +133,9 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
       help: tr?.help || q.help,
       required: q.required,
       options,
-      ...(reader && (!tr?.prompt || (!!q.help && !tr.help)) ? { untranslatedFrom: original } : {}),
+      ...(promptFrom || helpFrom ? { untranslatedFrom: original } : {}),
+      ...(promptFrom ? { promptFrom } : {}),
+      ...(helpFrom ? { helpFrom } : {}),
     };
   };
 
@@ -143,6 +151,7 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
       position: s.position,
       questions: round.questions.filter((q) => q.sectionId === s.id).map(toForm),
       ...(reader && !complete ? { untranslatedFrom: original } : {}),
+      ...(reader && !tr?.heading ? { headingFrom: original } : {}),
     };
   });
   if (general.length > 0) {
@@ -154,6 +163,7 @@ export async function loadRespondentRound(invitationId: string, language?: Langu
     invitationId: invitation.id,
     organisation: { id: invitation.organisation.id, name: invitation.organisation.name, type: invitation.organisation.type.label },
     consultationTitle: round.consultation.title,
+    ...(reader ? { titlesFrom: original } : {}),
     round: { id: round.id, consultationId: round.consultationId, title: round.title, instructions: round.instructions, status: round.status, timeZone: round.timeZone, opensAt: round.opensAt },
     deadline: deadlineOf(round, invitation),
     isOpen: isAcceptingAnswers(round, invitation),

@@ -5,7 +5,7 @@ export const respond = defineCatalog({
   en: {
     breadcrumb: "Breadcrumb",
     contents: "Contents",
-    answeringFor: "{{consultation}} · {{round}} · answering for <strong>{{organisation}}</strong>",
+    answeringFor: "<original>{{consultation}}</original> · <original>{{round}}</original> · answering for <strong>{{organisation}}</strong>",
     dueBy: "Due by {{deadline}}",
     notAccepting: "This round is not accepting answers now. You can still read everything.",
     notAcceptingClosed: "This round is not accepting answers now (it closed on {{deadline}}). You can still read everything.",
@@ -28,7 +28,7 @@ export const respond = defineCatalog({
   fr: {
     breadcrumb: "Fil d’Ariane",
     contents: "Sommaire",
-    answeringFor: "{{consultation}} · {{round}} · réponse au nom de <strong>{{organisation}}</strong>",
+    answeringFor: "<original>{{consultation}}</original> · <original>{{round}}</original> · réponse au nom de <strong>{{organisation}}</strong>",
     dueBy: "À rendre avant le {{deadline}}",
     notAccepting: "Ce cycle n’accepte pas de réponses pour le moment. Vous pouvez toujours tout lire.",
     notAcceptingClosed: "Ce cycle n’accepte plus de réponses (il a pris fin le {{deadline}}). Vous pouvez toujours tout lire.",
@@ -51,7 +51,7 @@ export const respond = defineCatalog({
   es: {
     breadcrumb: "Ruta de navegación",
     contents: "Índice",
-    answeringFor: "{{consultation}} · {{round}} · respondiendo en nombre de <strong>{{organisation}}</strong>",
+    answeringFor: "<original>{{consultation}}</original> · <original>{{round}}</original> · respondiendo en nombre de <strong>{{organisation}}</strong>",
     dueBy: "Plazo: {{deadline}}",
     notAccepting: "Esta ronda no acepta respuestas en este momento. Puede seguir leyendo todo.",
     notAcceptingClosed: "Esta ronda ya no acepta respuestas (cerró el {{deadline}}). Puede seguir leyendo todo.",
@@ -74,7 +74,7 @@ export const respond = defineCatalog({
   ar: {
     breadcrumb: "مسار التنقل",
     contents: "المحتويات",
-    answeringFor: "{{consultation}} · {{round}} · الإجابة باسم <strong>{{organisation}}</strong>",
+    answeringFor: "<original>{{consultation}}</original> · <original>{{round}}</original> · الإجابة باسم <strong>{{organisation}}</strong>",
     dueBy: "الموعد النهائي: {{deadline}}",
     notAccepting: "هذه الجولة لا تقبل الإجابات الآن. لا يزال بإمكانك قراءة كل شيء.",
     notAcceptingClosed: "هذه الجولة لم تعد تقبل الإجابات (أُغلقت في {{deadline}}). لا يزال بإمكانك قراءة كل شيء.",
