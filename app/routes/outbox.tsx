@@ -64,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       to: m.toAddress,
       subject: m.subject,
       status: m.status,
-      attempts: m.attempts,
+      attempts: m._count.deliveryAttempts,
       lastError: m.lastError,
       explanation: explainMailError(m.lastError),
       created: formatDateTime(m.createdAt, zone),
