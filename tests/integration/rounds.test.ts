@@ -603,6 +603,10 @@ describe("an open round", () => {
     const told = await readOutbox(db(), { where: { template: "deadline-extended", invitationLink: { invitationId: kabul.id } } });
     expect(told).toHaveLength(2);
     expect(told.find((m) => m.toAddress === "focal@af.example")!.text).toMatch(/31 January 2040.*21:30/);
+    // The French-speaking colleague reads it in French, in Kabul time too.
+    const french = told.find((m) => m.toAddress === "second@af.example")!;
+    expect(french.subject).toMatch(/^Délai prolongé/);
+    expect(french.text).toMatch(/31 janvier 2040.*21:30/);
     expect(await db().auditEvent.count({ where: { action: "invitation.deadline-extended", entityId: kabul.id } })).toBe(1);
 
     const save = (invitationId: string, cookie: string) =>
