@@ -103,6 +103,9 @@ export default function Questionnaire() {
         <div className="notice notice--success" role="status">
           <p>
             {d.copied.copied} question{d.copied.copied === 1 ? "" : "s"} copied from {d.copied.fromRound}.
+            {d.copied.alreadyHere > 0
+              ? ` ${d.copied.alreadyHere} ${d.copied.alreadyHere === 1 ? "was" : "were"} already in this questionnaire and ${d.copied.alreadyHere === 1 ? "was" : "were"} not copied again.`
+              : ""}
           </p>
           {d.copied.orphaned.length > 0 ? (
             <>
@@ -216,7 +219,7 @@ export default function Questionnaire() {
               <label htmlFor={fieldId("fromRoundId")}>Round to copy from</label>
               <Hint
                 name="fromRoundId"
-                hint="Its questions are added after the ones already here. A question about a section is attached to the section with the same key in this round's draft; if there is none, it becomes a question about the whole document."
+                hint="Its questions are added after the ones already here; a question already here (same type, wording and section) is not copied twice. A question about a section is attached to the section with the same key in this round's draft; if there is none, it becomes a question about the whole document."
               />
               <FieldError name="fromRoundId" error={copy.errors.fromRoundId} />
               <select id={fieldId("fromRoundId")} aria-describedby={`${fieldId("fromRoundId")}-hint`} {...copy.register("fromRoundId")}>
