@@ -148,6 +148,11 @@ describe("dates in a time zone", () => {
     const backwards = RoundSchema.safeParse({ ...base, opensAt: "2026-06-30T17:00", closesAt: "2026-06-01T09:00" });
     expect(backwards.success).toBe(false);
     expect(backwards.error?.issues.map((i) => i.path.join("."))).toEqual(["closesAt"]);
+    // More reminder days than reminders allowed: the last ones would never go out.
+    const tooMany = RoundSchema.safeParse({ ...base, opensAt: "2026-06-01T09:00", closesAt: "2026-06-30T17:00", reminderDays: ["14", "7", "2"] });
+    expect(tooMany.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["maxReminders", expect.stringMatching(/3 reminder days but at most 2 .* raise the maximum to 3 or more, or untick a day/)],
+    ]);
     const nonsense = RoundSchema.safeParse({ ...base, opensAt: "tomorrow", reminderDays: "5" });
     expect(nonsense.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["opensAt", "reminderDays"]);
   });
