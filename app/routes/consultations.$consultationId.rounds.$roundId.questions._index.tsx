@@ -15,6 +15,7 @@ import { loadQuestionnaire, questionnaireLock, requireQuestionnaireEditor } from
 import { CopySchema } from "~/modules/questionnaire/schemas";
 import { formatDateTime } from "~/modules/round/dates";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Questionnaire: ${data?.title ?? "round"} – Consult` }];
 
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await requireQuestionnaireEditor(request, params.consultationId!, params.roundId!);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const base = `/consultations/${round.consultationId}/rounds/${round.id}/questions`;
   const values = {} as Record<string, string | string[]>;

@@ -16,6 +16,7 @@ import { createVersionFrom, loadVersion, mergeWithNext, moveSection, splitSectio
 import { validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { nextDraftOf } from "~/modules/revision/next-version.server";
 import { formatDateTime } from "~/modules/round/dates";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Version ${data.number}` : "Version"} – Consult` }];
 
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const consultationId = params.consultationId!;
   const versionId = params.versionId!;
   const { user } = await requireConsultationAccess(request, consultationId, { allowAnalyst: false });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const key = String(form.get("key") ?? "");
   const here = `/consultations/${consultationId}/versions/${versionId}`;

@@ -15,6 +15,7 @@ import { renderMarkdown } from "~/modules/document/markdown.server";
 import { SectionEditSchema } from "~/modules/document/schemas";
 import { createVersionFrom, editSection, loadVersion, sectionBaseline, VersionChangeError, type VersionChangeReason } from "~/modules/document/versions.server";
 import { validateForm, type FieldErrors } from "~/modules/forms/validation";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Edit “${data.section.heading}”` : "Edit a section"} – Consult` }];
 
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { version, section, user } = await load(request, params, false);
   const consultationId = version.consultationId;
   const versions = `/consultations/${consultationId}/versions`;
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = validateForm(form, SectionEditSchema);
   try {
     if (form.get("intent") === "new-version") {

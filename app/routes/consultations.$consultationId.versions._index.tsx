@@ -6,6 +6,7 @@ import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
 import { createVersionFrom, listVersions, VersionChangeError } from "~/modules/document/versions.server";
 import { formatDateTime } from "~/modules/round/dates";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Drafts – Consult" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const consultationId = params.consultationId!;
   const { user } = await requireConsultationAccess(request, consultationId, { allowAnalyst: false });
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "new-version") return data({ error: "Unknown action." }, { status: 400 });
   try {
     const { versionId } = await createVersionFrom({ actorId: user.id, consultationId, fromVersionId: String(form.get("from") ?? "") });
