@@ -1,35 +1,39 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireConsultationAccess } from "~/modules/auth/authorization.server";
-import { AUDIT_PAGE_SIZE, auditLog } from "~/modules/audit/audit-log.server";
+import { AUDIT_AREAS, AUDIT_PAGE_SIZE, auditLog, dayStart, isAuditArea } from "~/modules/audit/audit-log.server";
 import { db } from "~/modules/db/client.server";
 import { formatDateTime } from "~/modules/round/dates";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Consult" }];
-
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // It names organisations with the time of each of their steps: analysts, who see some answers without the organisation, could match them up.
   await requireConsultationAccess(request, params.consultationId!, { allowAnalyst: false, refusal: "The audit log is for coordinators: it names the organisations behind confidential answers." });
   const consultation = await db().consultation.findUniqueOrThrow({ where: { id: params.consultationId! }, select: { timeZone: true } });
   const q = new URL(request.url).searchParams;
-  // Unknown or malformed filter values are ignored, never an error page.
-  const day = (name: string, offsetDays = 0) => {
-    const v = q.get(name) ?? "";
-    if (!isoDay.test(v)) return undefined;
-    const d = new Date(`${v}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) ? undefined : new Date(d.getTime() + offsetDays * 86_400_000);
-  };
+  // Unknown or malformed filter values are ignored, never an error page; days are the consultation's days, as the times shown.
+  const zone = consultation.timeZone;
+  const from = dayStart(q.get("from"), zone);
+  const to = dayStart(q.get("to"), zone, 1);
+  const area = q.get("area") ?? "";
   const page = Math.max(1, Math.min(10_000, Number.parseInt(q.get("page") ?? "1", 10) || 1));
   const log = await auditLog(params.consultationId!, {
     action: q.get("action") || undefined,
+    area: isAuditArea(area) ? area : undefined,
     actorId: q.get("actor") || undefined,
-    from: day("from"),
-    to: day("to", 1),
+    from,
+    to,
     page,
   });
+  const problems = [
+    ...((q.get("from") && !from) || (q.get("to") && !to) ? ["A day was not understood and is ignored: write it as year-month-day, for example 2026-11-25."] : []),
+    ...(from && to && to <= from ? ["The “To” day is before the “From” day, so no entry can match: swap them."] : []),
+  ];
   return {
+    timeZone: zone,
+    areas: Object.entries(AUDIT_AREAS).map(([value, label]) => ({ value, label })),
+    problems,
     page,
     pages: Math.max(1, Math.ceil(log.total / AUDIT_PAGE_SIZE)),
     total: log.total,
@@ -40,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       at: formatDateTime(e.at, consultation.timeZone),
       actor: e.actor ? e.actor.name : "System",
       action: e.action,
-      entity: `${e.entityType} ${e.entityId.slice(-6)}`,
+      entity: log.names.get(e.entityId) ?? `${e.entityType} ${e.entityId.slice(-6)}`,
       details: Object.entries((e.data ?? {}) as Record<string, unknown>)
         .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
         .join("; ")
@@ -62,6 +66,17 @@ export default function AuditLog() {
       <h1>Audit log</h1>
       <p className="lead">Who did what and when. Entries cannot be edited or deleted.</p>
       <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="filter-area">About</label>
+          <select id="filter-area" name="area" defaultValue={params.get("area") ?? ""}>
+            <option value="">Anything</option>
+            {d.areas.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="filter-action">Action</label>
           <select id="filter-action" name="action" defaultValue={params.get("action") ?? ""}>
@@ -85,11 +100,11 @@ export default function AuditLog() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="filter-from">From (day)</label>
+          <label htmlFor="filter-from">From (day, {d.timeZone})</label>
           <input id="filter-from" name="from" type="date" defaultValue={params.get("from") ?? ""} />
         </div>
         <div className="field">
-          <label htmlFor="filter-to">To (day)</label>
+          <label htmlFor="filter-to">To (day, included)</label>
           <input id="filter-to" name="to" type="date" defaultValue={params.get("to") ?? ""} />
         </div>
         <div className="button-row">
@@ -99,6 +114,13 @@ export default function AuditLog() {
           <Link to=".">Clear</Link>
         </div>
       </Form>
+      {d.problems.length > 0 ? (
+        <div className="notice notice--warning" role="status">
+          {d.problems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      ) : null}
       <div className="table-wrap">
         <table>
           <caption>

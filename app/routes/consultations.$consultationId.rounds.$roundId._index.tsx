@@ -18,6 +18,7 @@ import { roundTracking, type TrackingFilter, type TrackingState } from "~/module
 import { formatDateTime } from "~/modules/round/dates";
 import { explainMailError } from "~/modules/mail/outbox-view.server";
 import { ReminderSelectionSchema } from "~/modules/round/schemas";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Round"} – Consult` }];
 
@@ -90,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { round, user } = await requireRoundManager(request, params.consultationId!, params.roundId!);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "remind") return data({ errors: { form: "Unknown action." } }, { status: 400 });
   const result = validateForm(form, ReminderSelectionSchema);
   if (!result.ok) return data({ errors: { form: result.errors.invitationIds ?? "Choose at least one organisation to remind" } }, { status: 400 });

@@ -17,6 +17,7 @@ import { deadlineOf, isAcceptingAnswers } from "~/modules/response/respondent-ro
 import { formatDateTime, utcToZonedInput } from "~/modules/round/dates";
 import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-access.server";
 import { extensionSchema, InviteSchema } from "~/modules/round/schemas";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Invitations: ${data?.title ?? "Round"} – Consult` }];
 
@@ -106,7 +107,7 @@ type ActionResult = { intent: string; errors: FieldErrors; values: Record<string
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { round, user } = await requireRoundManager(request, params.consultationId!, params.roundId!);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const here = `/consultations/${round.consultationId}/rounds/${round.id}/invitations`;
   const fail = (errors: FieldErrors, values: Record<string, string | string[]> = {}, status = 409) =>

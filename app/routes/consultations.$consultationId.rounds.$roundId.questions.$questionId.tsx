@@ -17,6 +17,7 @@ import type { QuestionType } from "~/modules/questionnaire/questions";
 import { questionFormSchema, questionFormValues, typeLabel } from "~/modules/questionnaire/schemas";
 import { formatDateTime } from "~/modules/round/dates";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Question – Consult" }];
 
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await requireQuestionnaireEditor(request, params.consultationId!, params.roundId!);
   const questionId = params.questionId!;
   const base = `/consultations/${round.consultationId}/rounds/${round.id}/questions`;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "save");
   if (!(await loadQuestion(round.id, questionId))) notFound("No such question.");
 

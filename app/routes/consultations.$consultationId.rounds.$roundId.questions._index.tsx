@@ -15,6 +15,7 @@ import { loadQuestionnaire, questionnaireLock, requireQuestionnaireEditor } from
 import { CopySchema } from "~/modules/questionnaire/schemas";
 import { formatDateTime } from "~/modules/round/dates";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Questionnaire: ${data?.title ?? "round"} – Consult` }];
 
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await requireQuestionnaireEditor(request, params.consultationId!, params.roundId!);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const base = `/consultations/${round.consultationId}/rounds/${round.id}/questions`;
   const values = {} as Record<string, string | string[]>;
@@ -103,6 +104,9 @@ export default function Questionnaire() {
         <div className="notice notice--success" role="status">
           <p>
             {d.copied.copied} question{d.copied.copied === 1 ? "" : "s"} copied from {d.copied.fromRound}.
+            {d.copied.alreadyHere > 0
+              ? ` ${d.copied.alreadyHere} ${d.copied.alreadyHere === 1 ? "was" : "were"} already in this questionnaire and ${d.copied.alreadyHere === 1 ? "was" : "were"} not copied again.`
+              : ""}
           </p>
           {d.copied.orphaned.length > 0 ? (
             <>
@@ -216,7 +220,7 @@ export default function Questionnaire() {
               <label htmlFor={fieldId("fromRoundId")}>Round to copy from</label>
               <Hint
                 name="fromRoundId"
-                hint="Its questions are added after the ones already here. A question about a section is attached to the section with the same key in this round's draft; if there is none, it becomes a question about the whole document."
+                hint="Its questions are added after the ones already here; a question already here (same type, wording and section) is not copied twice. A question about a section is attached to the section with the same key in this round's draft; if there is none, it becomes a question about the whole document."
               />
               <FieldError name="fromRoundId" error={copy.errors.fromRoundId} />
               <select id={fieldId("fromRoundId")} aria-describedby={`${fieldId("fromRoundId")}-hint`} {...copy.register("fromRoundId")}>

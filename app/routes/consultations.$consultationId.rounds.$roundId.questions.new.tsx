@@ -9,6 +9,7 @@ import { validateForm } from "~/modules/forms/validation";
 import { addQuestion } from "~/modules/questionnaire/builder.server";
 import { questionFormContext, questionnaireLock, requireQuestionnaireEditor } from "~/modules/questionnaire/questionnaire.server";
 import { questionFormSchema } from "~/modules/questionnaire/schemas";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a question – Consult" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await requireQuestionnaireEditor(request, params.consultationId!, params.roundId!);
   const { translationLanguages } = await questionFormContext(round);
-  const result = validateForm(await request.formData(), questionFormSchema(translationLanguages));
+  const result = validateForm(await readForm(request), questionFormSchema(translationLanguages));
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const added = await addQuestion(user.id, round, result.data);
   if (!added.ok) return data({ errors: added.errors, values: result.values }, { status: added.errors.form ? 409 : 400 });

@@ -16,6 +16,7 @@ import { readinessProblems, transitionRound, TRANSITIONS_FROM, updateRound, type
 import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-access.server";
 import { formatDateTime, utcToZonedInput } from "~/modules/round/dates";
 import { RoundSchema } from "~/modules/round/schemas";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dates and status: ${data?.title ?? "Round"} – Consult` }];
 
@@ -112,7 +113,7 @@ type ActionResult =
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { round, user } = await requireRoundManager(request, params.consultationId!, params.roundId!);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/consultations/${round.consultationId}/rounds/${round.id}/settings`;
   if (intent === "update") {

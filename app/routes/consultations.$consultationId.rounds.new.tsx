@@ -10,6 +10,7 @@ import { db } from "~/modules/db/client.server";
 import { validateForm } from "~/modules/forms/validation";
 import { createRound } from "~/modules/round/lifecycle.server";
 import { RoundSchema } from "~/modules/round/schemas";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New round – Consult" }];
 
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, consultation } = await requireCreator(request, params.consultationId!);
-  const result = validateForm(await request.formData(), RoundSchema);
+  const result = validateForm(await readForm(request), RoundSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const created = await createRound(user.id, consultation.id, result.data);
   if (!created.ok) return data({ errors: created.errors, values: result.values }, { status: 400 });

@@ -9,6 +9,7 @@ import { addMember, removeMember, setArchived, updateConsultation } from "~/modu
 import { ConsultationSchema, MemberSchema } from "~/modules/consultation/schemas";
 import { db } from "~/modules/db/client.server";
 import { validateForm } from "~/modules/forms/validation";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings – Consult" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const consultationId = params.consultationId!;
   const { user } = await requireConsultationAccess(request, consultationId, { allowAnalyst: false });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const refused = (problem: string, values: Record<string, string | string[]> = {}) => data({ intent, errors: { form: problem } as Record<string, string>, values }, { status: 409 });
   if (intent === "update") {

@@ -16,6 +16,7 @@ import { renderMarkdown } from "~/modules/document/markdown.server";
 import { previewSchema } from "~/modules/document/schemas";
 import { createVersionFromImport, discardDraftImport, loadDraftImport, previewKeys, updateDraftImport, VersionChangeError } from "~/modules/document/versions.server";
 import { validateForm, type FieldErrors } from "~/modules/forms/validation";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Check the sections – Consult" }];
 
@@ -56,7 +57,7 @@ type ActionResult = { errors: FieldErrors; values: Record<string, string | strin
 export async function action({ request, params }: ActionFunctionArgs) {
   const { pending, user } = await load(request, params, { allowAnalyst: false });
   const consultationId = params.consultationId!;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/consultations/${consultationId}/versions/import/${pending.id}`;
   if (intent === "discard") {

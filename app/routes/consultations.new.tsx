@@ -10,6 +10,7 @@ import { createConsultation } from "~/modules/consultation/manage.server";
 import { ConsultationSchema } from "~/modules/consultation/schemas";
 import { db } from "~/modules/db/client.server";
 import { validateForm } from "~/modules/forms/validation";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New consultation – Consult" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCreator(request);
-  const result = validateForm(await request.formData(), ConsultationSchema);
+  const result = validateForm(await readForm(request), ConsultationSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const consultation = await createConsultation(user.id, result.data);
   return redirect(`/consultations/${consultation.id}`);

@@ -14,6 +14,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { explainMailError, listOutbox, outboxScope, retryAllFromOutbox, retryFromOutbox, type OutboxFilter } from "~/modules/mail/outbox-view.server";
 import { db } from "~/modules/db/client.server";
 import { formatDateTime } from "~/modules/round/dates";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox – Consult" }];
 
@@ -64,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       to: m.toAddress,
       subject: m.subject,
       status: m.status,
-      attempts: m.attempts,
+      attempts: m._count.deliveryAttempts,
       lastError: m.lastError,
       explanation: explainMailError(m.lastError),
       created: formatDateTime(m.createdAt, zone),
@@ -76,7 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scope } = await requireOutbox(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const filter = readFilter((name) => form.get(name));
   let retried: number;

@@ -12,6 +12,7 @@ import { requireCoordinator } from "~/modules/stakeholder/access.server";
 import { addContact, getOrganisation, removeContact, updateContact, updateOrganisation } from "~/modules/stakeholder/organisations.server";
 import { CONTACT_ROLES, ContactSchema, OrganisationSchema } from "~/modules/stakeholder/schemas";
 import { listTypes } from "~/modules/stakeholder/types.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "Organisation"} – Stakeholders – Consult` }];
 
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCoordinator(request);
   const organisationId = params.organisationId!;
   if (!(await getOrganisation(organisationId))) notFound("No such organisation.");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const here = `/stakeholders/${organisationId}`;
 

@@ -6,6 +6,7 @@ import { notFound } from "~/modules/auth/authorization.server";
 import { requireCoordinator } from "~/modules/stakeholder/access.server";
 import { confirmStakeholderImport, discardStakeholderImport, findStakeholderImport } from "~/modules/stakeholder/csv-import.server";
 import { countsOf } from "~/modules/stakeholder/import-plan.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Check the stakeholder import – Consult" }];
 
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, pending } = await load(request, params.importId!);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "discard") {
     await discardStakeholderImport(pending.id);
     return redirect("/stakeholders/import");

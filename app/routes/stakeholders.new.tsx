@@ -9,6 +9,7 @@ import { requireCoordinator } from "~/modules/stakeholder/access.server";
 import { createOrganisation } from "~/modules/stakeholder/organisations.server";
 import { OrganisationSchema } from "~/modules/stakeholder/schemas";
 import { listTypes } from "~/modules/stakeholder/types.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Add an organisation – Consult" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCoordinator(request);
-  const result = validateForm(await request.formData(), OrganisationSchema);
+  const result = validateForm(await readForm(request), OrganisationSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const created = await createOrganisation(user.id, result.data);
   if (!created.ok) return data({ errors: created.errors, values: result.values }, { status: 400 });

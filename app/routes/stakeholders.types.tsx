@@ -8,6 +8,7 @@ import { validateForm, type FieldErrors } from "~/modules/forms/validation";
 import { requireCoordinator } from "~/modules/stakeholder/access.server";
 import { StakeholderTypeSchema } from "~/modules/stakeholder/schemas";
 import { addDefaultTypes, addType, deleteType, listTypes, moveType, updateType } from "~/modules/stakeholder/types.server";
+import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Types of stakeholder – Consult" }];
 
@@ -20,7 +21,7 @@ type ActionResult = { intent: string; errors: FieldErrors; values: Record<string
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCoordinator(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const typeId = String(form.get("typeId") ?? "");
   if (intent === "add" || intent === "update") {

@@ -143,6 +143,36 @@ describe("the audit log page", () => {
     expect(result.data.page).toBe(1);
   });
 
+  it("filters by day in the consultation's time zone, the zone its times are shown in", async () => {
+    // 22:00 on 9 March in Panama (UTC-5) is 03:00 on 10 March in UTC.
+    const late = await db().auditEvent.create({
+      data: { consultationId, action: "round.closed", entityType: "Round", entityId: "gone-round", at: new Date("2026-03-10T03:00:00Z"), data: { title: "Round of March" } },
+    });
+    const ninth = await load("?from=2026-03-09&to=2026-03-09");
+    expect(ninth.data.events.map((e: { id: string }) => e.id)).toEqual([late.id]);
+    expect(ninth.data.events[0].at).toMatch(/9 March 2026 at 22:00/);
+    expect((await load("?from=2026-03-10&to=2026-03-10")).data.events).toEqual([]);
+    expect(ninth.data.problems).toEqual([]);
+    await db().auditEvent.delete({ where: { id: late.id } });
+  });
+
+  it("says when the days cannot match or were not understood", async () => {
+    expect((await load("?from=2026-03-10&to=2026-03-01")).data.problems).toEqual([expect.stringMatching(/before the “From” day/)]);
+    expect((await load("?from=2026-02-30")).data.problems).toEqual([expect.stringMatching(/not understood/)]);
+  });
+
+  it("filters by what the change was about, and names each entry's subject in words", async () => {
+    const about = await load("?area=consultation");
+    expect(about.data.total).toBeGreaterThanOrEqual(6);
+    expect(about.data.events.every((e: { action: string }) => e.action.startsWith("consultation."))).toBe(true);
+    expect(about.data.events.find((e: { action: string }) => e.action === "consultation.created").entity).toBe(
+      `Consultation: ${(await db().consultation.findUniqueOrThrow({ where: { id: consultationId } })).title}`,
+    );
+    expect((await load("?area=round")).data.total).toBe(0);
+    // An unknown area is ignored, not an error.
+    expect((await load("?area=nonsense")).data.total).toBe(about.data.total);
+  });
+
   it("is not shown to non-members", async () => {
     expect((await load("", stranger)).status).toBe(404);
   });

@@ -188,5 +188,8 @@ describe("retry all failed messages", () => {
     transport.close();
     expect(smtp.delivered.sort()).toEqual(about.map((m) => m.id).sort());
     expect((await messagesAbout(consultationId)).every((m) => m.status === "SENT" && m.lastError === null)).toBe(true);
+    // The page counts every try, the 8 failed ones before the retry and the delivery: never "Sent" after 0 attempts.
+    const sent = await outbox(people.lead.cookie, "?status=SENT");
+    expect(sent.data.messages.map((m: { attempts: number }) => m.attempts)).toEqual(about.map(() => 9));
   });
 });

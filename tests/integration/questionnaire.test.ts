@@ -400,6 +400,25 @@ describe("copying a questionnaire from another round", () => {
     expect(await db().auditEvent.count({ where: { consultationId, action: "questionnaire.copied", entityId: round2 } })).toBe(1);
   });
 
+  it("never doubles the questionnaire: a second copy, even at the same moment, adds only what is missing", async () => {
+    const count = () => db().question.count({ where: { roundId: round2, retiredAt: null } });
+    const before = await count();
+    const active = await db().question.count({ where: { roundId: round1, retiredAt: null } });
+    const [a, b] = await Promise.all([onIndex(round2, { intent: "copy", fromRoundId: round1 }), onIndex(round2, { intent: "copy", fromRoundId: round1 })]);
+    expect([a.status, b.status]).toEqual([302, 302]);
+    expect(await count()).toBe(before);
+    const page = await get(round2, `?${a.location!.split("?")[1]}`);
+    expect(page.data.copied).toMatchObject({ copied: 0, alreadyHere: active });
+
+    // One deleted since comes back, and only once though two copies race for it.
+    const gone = await db().question.findFirstOrThrow({ where: { roundId: round2, retiredAt: null, prompt: "Should data be disaggregated?" } });
+    expect((await edit(round2, gone.id, { intent: "delete" })).status).toBe(302);
+    const raced = await Promise.all([onIndex(round2, { intent: "copy", fromRoundId: round1 }), onIndex(round2, { intent: "copy", fromRoundId: round1 })]);
+    const reports = await Promise.all(raced.map(async (r) => (await get(round2, `?${r.location!.split("?")[1]}`)).data.copied.copied));
+    expect(reports.sort()).toEqual([0, 1]);
+    expect(await count()).toBe(before);
+  });
+
   it("offers only other rounds that have questions, and refuses a round of another consultation", async () => {
     const page = await get(round2);
     expect(page.data.sources.map((s: any) => s.id)).toEqual([round1]);

@@ -148,6 +148,11 @@ describe("dates in a time zone", () => {
     const backwards = RoundSchema.safeParse({ ...base, opensAt: "2026-06-30T17:00", closesAt: "2026-06-01T09:00" });
     expect(backwards.success).toBe(false);
     expect(backwards.error?.issues.map((i) => i.path.join("."))).toEqual(["closesAt"]);
+    // More reminder days than reminders allowed: the last ones would never go out.
+    const tooMany = RoundSchema.safeParse({ ...base, opensAt: "2026-06-01T09:00", closesAt: "2026-06-30T17:00", reminderDays: ["14", "7", "2"] });
+    expect(tooMany.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["maxReminders", expect.stringMatching(/3 reminder days but at most 2 .* raise the maximum to 3 or more, or untick a day/)],
+    ]);
     const nonsense = RoundSchema.safeParse({ ...base, opensAt: "tomorrow", reminderDays: "5" });
     expect(nonsense.error?.issues.map((i) => i.path.join(".")).sort()).toEqual(["opensAt", "reminderDays"]);
   });
@@ -610,6 +615,10 @@ describe("an open round", () => {
     const told = await readOutbox(db(), { where: { template: "deadline-extended", invitationLink: { invitationId: kabul.id } } });
     expect(told).toHaveLength(2);
     expect(told.find((m) => m.toAddress === "focal@af.example")!.text).toMatch(/31 January 2040.*21:30/);
+    // The French-speaking colleague reads it in French, in Kabul time too.
+    const french = told.find((m) => m.toAddress === "second@af.example")!;
+    expect(french.subject).toMatch(/^Délai prolongé/);
+    expect(french.text).toMatch(/31 janvier 2040.*21:30/);
     expect(await db().auditEvent.count({ where: { action: "invitation.deadline-extended", entityId: kabul.id } })).toBe(1);
 
     const save = (invitationId: string, cookie: string) =>

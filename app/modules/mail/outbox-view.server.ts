@@ -68,6 +68,8 @@ export async function listOutbox(scope: Prisma.EmailMessageWhereInput, filter: O
         subject: true,
         status: true,
         attempts: true,
+        // Every try, the successful one and those before a retry included (attempts counts failures since the last retry).
+        _count: { select: { deliveryAttempts: true } },
         lastError: true,
         createdAt: true,
         sentAt: true,

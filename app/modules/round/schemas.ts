@@ -37,6 +37,15 @@ export const RoundSchema = z
       .max(MAX_REMINDERS_LIMIT, `Send at most ${MAX_REMINDERS_LIMIT} reminders`),
   })
   .superRefine((v, ctx) => {
+    // The maximum counts scheduled reminders too: days beyond it would silently never go out, and they are the last, most useful ones.
+    const days = new Set(v.reminderDays).size;
+    if (days > v.maxReminders) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxReminders"],
+        message: `You chose ${days} reminder days but at most ${v.maxReminders} reminder${v.maxReminders === 1 ? "" : "s"} per organisation, so the last ${days - v.maxReminders === 1 ? "one" : days - v.maxReminders} would never be sent: raise the maximum to ${days} or more, or untick a day`,
+      });
+    }
     if (!isTimeZone(v.timeZone)) return; // already reported
     const opens = v.opensAt ? zonedTimeToUtc(v.opensAt, v.timeZone) : null;
     const closes = v.closesAt ? zonedTimeToUtc(v.closesAt, v.timeZone) : null;
