@@ -166,13 +166,15 @@ function Filters({ d }: { d: Data }) {
 
 function Question({ q, d }: { q: QuestionResult; d: Data }) {
   const chartId = `chart-${q.id}`;
-  const title = `Question ${q.number}: ${q.prompt}`;
+  const title = q.number === null ? `Replaced question: ${q.prompt}` : `Question ${q.number}: ${q.prompt}`;
   return (
     <section className="result" aria-labelledby={`q-${q.id}`}>
       <h2 id={`q-${q.id}`} className="question-title">
-        {q.number}. {q.prompt}
+        {q.number === null ? "Replaced question: " : `${q.number}. `}
+        {q.prompt}
       </h2>
       <p className="muted">
+        {q.number === null ? "Answers given before this question's type or options changed · " : ""}
         {q.type.toLowerCase().replace(/_/g, " ")}
         {d.smallGroups.withheldAll ? "" : ` · ${q.answered.toLocaleString("en")} answered`}
       </p>
@@ -233,7 +235,7 @@ function Question({ q, d }: { q: QuestionResult; d: Data }) {
           <p>
             <Link to={`${d.base}/answers?question=${q.id}`}>
               Read the {q.answered.toLocaleString("en")} written answer{q.answered === 1 ? "" : "s"}
-              <span className="visually-hidden"> to question {q.number}</span>
+              <span className="visually-hidden"> to {q.number === null ? "the replaced question" : `question ${q.number}`}</span>
             </Link>
           </p>
         </>

@@ -457,3 +457,30 @@ describe("response rates", () => {
     });
   });
 });
+
+describe("a question replaced after answers came in", () => {
+  it("keeps its answers on the results page, after the current questions, marked as replaced; the numbering follows the questionnaire", async () => {
+    const load = (query: string) =>
+      outcome(() => resultsLoader({ request: get(`/consultations/${consultationId}/rounds/${roundId}/results${query}`, coordinator), params: { consultationId, roundId }, context }));
+    const before = await load("?section=scope");
+    const old = await db().question.findUniqueOrThrow({ where: { id: q.agreement } });
+    // As the questionnaire editor does on a change of type: retire it, a new question takes its place.
+    await db().question.update({ where: { id: old.id }, data: { retiredAt: new Date() } });
+    const replacement = await db().question.create({
+      data: { roundId, sectionId: old.sectionId, position: old.position, type: "YES_NO", prompt: "Is the scope right?", required: false, replacesId: old.id },
+    });
+    try {
+      const page = await load("?section=scope");
+      expect(page.data.sections[0]).toEqual({ key: "scope", heading: "Scope", questions: 5 });
+      const prompts = page.data.questions.map((x: { number: number | null; prompt: string }) => [x.number, x.prompt]);
+      expect(prompts[0]).toEqual([1, "Is the scope right?"]);
+      expect(prompts.at(-1)).toEqual([null, old.prompt]);
+      const retired = page.data.questions.at(-1);
+      expect(retired.byType).toEqual(before.data.questions[0].byType); // every earlier answer still counted
+      expect(page.data.questions[0].answered).toBe(0);
+    } finally {
+      await db().question.delete({ where: { id: replacement.id } });
+      await db().question.update({ where: { id: old.id }, data: { retiredAt: null } });
+    }
+  });
+});

@@ -17,7 +17,8 @@ type TypeColumn = ResultColumn;
 
 export type QuestionResult = {
   id: string;
-  number: number;
+  /** Null for a question since replaced (its type or options changed after answers came in). */
+  number: number | null;
   prompt: string;
   type: QuestionType;
   kind: "agreement" | "choice" | "text";
@@ -33,14 +34,26 @@ export type QuestionResult = {
  * others, groups of fewer than 3 responses show no figures (small-groups.ts, decision 015).
  */
 export async function sectionResults(roundId: string, search: URLSearchParams, reader: { seesEveryName: boolean }) {
-  const [questions, facets] = await Promise.all([
+  const [all, facets] = await Promise.all([
     db().question.findMany({
-      where: { roundId, retiredAt: null },
-      select: { id: true, type: true, prompt: true, options: true, position: true, section: { select: { key: true, heading: true, position: true } } },
+      where: { roundId },
+      select: { id: true, type: true, prompt: true, options: true, position: true, retiredAt: true, section: { select: { key: true, heading: true, position: true } } },
     }),
     resultsFacets(roundId),
   ]);
-  questions.sort((a, b) => (a.section?.position ?? 1e6) - (b.section?.position ?? 1e6) || a.position - b.position);
+  // A question replaced after answers came in (type or options changed) keeps its answers
+  // readable: it is shown after the current ones, marked as replaced. Replaced questions are
+  // few, so each is checked on its own (one indexed probe) rather than in the main query.
+  const retired = all.filter((q) => q.retiredAt);
+  const answered = new Set(
+    (
+      await Promise.all(
+        retired.map((q) => db().answer.findFirst({ where: { questionId: q.id, response: { status: "SUBMITTED" } }, select: { questionId: true } })),
+      )
+    ).flatMap((a) => (a ? [a.questionId] : [])),
+  );
+  const questions = all.filter((q) => !q.retiredAt || answered.has(q.id));
+  questions.sort((a, b) => (a.section?.position ?? 1e6) - (b.section?.position ?? 1e6) || Number(!!a.retiredAt) - Number(!!b.retiredAt) || a.position - b.position);
   const sections: ResultsSection[] = [];
   for (const q of questions) {
     const key = q.section?.key ?? WHOLE_DOCUMENT;
@@ -64,7 +77,8 @@ export async function sectionResults(roundId: string, search: URLSearchParams, r
   const guard = guardSmallGroups(responding, !reader.seesEveryName);
   const types: TypeColumn[] = guard.columns;
   const index = indexCounts(counts);
-  const numbers = new Map(questions.map((q, i) => [q.id, i + 1]));
+  // Numbered as the questionnaire numbers them: current questions only.
+  const numbers = new Map(questions.filter((q) => !q.retiredAt).map((q, i) => [q.id, i + 1]));
 
   return {
     sections,
@@ -78,7 +92,7 @@ export async function sectionResults(roundId: string, search: URLSearchParams, r
     /** Every matching response, also those whose figures are withheld (a count of responses says nothing of their answers). */
     respondents: responding.reduce((a, t) => a + t.respondents, 0),
     questions: shown
-      .map((q) => questionResult({ ...q, number: numbers.get(q.id)! }, types, index))
+      .map((q) => questionResult({ ...q, number: numbers.get(q.id) ?? null }, types, index))
       .map((q) => (guard.withheldAll ? { ...q, summary: filtered ? `${WITHHELD} match these filters.` : `${WITHHELD} so far.` } : q)),
   };
 }
@@ -90,7 +104,7 @@ function indexCounts(counts: ResultCount[]) {
 }
 
 function questionResult(
-  q: { id: string; number: number; type: QuestionType; prompt: string; options: unknown },
+  q: { id: string; number: number | null; type: QuestionType; prompt: string; options: unknown },
   types: TypeColumn[],
   count: ReturnType<typeof indexCounts>,
 ): QuestionResult {
