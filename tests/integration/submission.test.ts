@@ -280,3 +280,24 @@ describe("changes after submitting", () => {
     expect((await loadRespondentRound(sudan.invitationId)).answers.get(written.id)?.text).toBe("Changed, then withdrawn.");
   });
 });
+
+describe("the review page", () => {
+  it("shows a proposed wording as its changes to the section, not the whole section again", async () => {
+    const round = await loadRespondentRound(afghanistan.invitationId);
+    const section = round.sections.find((s) => s.questions.some((q) => q.type === "PROPOSED_WORDING"))!;
+    const question = section.questions.find((q) => q.type === "PROPOSED_WORDING")!;
+    const words = section.body.split(" ");
+    const wording = [...words.slice(0, 3), "(with survivors' organisations)", ...words.slice(3)].join(" ");
+    const response = await answerQuestions(afghanistan.invitationId, afghanistan.submitter.id);
+    await db().answer.upsert({
+      where: { responseId_questionId: { responseId: response.id, questionId: question.id } },
+      create: { responseId: response.id, questionId: question.id, text: wording },
+      update: { text: wording },
+    });
+    const page = await review(afghanistan, afghanistan.submitter.cookie);
+    const shown = page.data.sections.flatMap((s: { questions: unknown[] }) => s.questions).find((q: { id: string }) => q.id === question.id);
+    expect(shown.answered).toBe(true);
+    expect(shown.answer).toBe("");
+    expect(shown.wording.filter((p: { kind: string }) => p.kind !== "same")).toEqual([{ kind: "ins", text: "(with survivors' organisations) " }]);
+  });
+});
