@@ -1,4 +1,5 @@
 /** The row-by-row report of a comment table; nothing is stored until the coordinator confirms. */
+import { readForm } from "~/modules/forms/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -64,7 +65,7 @@ type ActionResult = { problem: string };
 export async function action({ request, params }: ActionFunctionArgs) {
   const { round, pending, payload, user } = await load(await requireRoundManager(request, params.consultationId!, params.roundId!), params);
   const back = `/consultations/${round.consultationId}/rounds/${round.id}`;
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (pending.confirmedAt || pending.discardedAt) return redirect(`${back}/offline/${pending.id}`);
   if (intent === "discard") {
     await db().pendingImport.update({ where: { id: pending.id }, data: { discardedAt: new Date() } });

@@ -4,6 +4,7 @@
  * coordinator checks and edits it before saving. (The file is named import._index so that the
  * preview, import.$importId, is not nested inside this page.)
  */
+import { readForm } from "~/modules/forms/read-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     // Pasted text may also come as an ordinary form post (no file).
     const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
-    form = multipart ? await readMultipartForm(request, MAX_DRAFT_BYTES) : await request.formData();
+    form = multipart ? await readMultipartForm(request, MAX_DRAFT_BYTES) : await readForm(request, MAX_DRAFT_BYTES);
   } catch (error) {
     if (error instanceof UploadTooLargeError) return data<ActionResult>({ errors: { file: "The file is larger than 10 MB. Upload a smaller file." }, values: {} }, { status: 400 });
     throw error;

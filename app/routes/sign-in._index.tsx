@@ -1,4 +1,5 @@
 import { htmlOnly } from "~/components/page-handle";
+import { readForm } from "~/modules/forms/read-form.server";
 import enhance from "~/enhance/respondent?worker&url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const result = validateForm(await request.formData(), SignInRequestSchema);
+  const result = validateForm(await readForm(request), SignInRequestSchema);
   if (!result.ok) return data({ errors: result.errors, values: result.values }, { status: 400 });
   const redirectTo = safeRedirect(result.data.redirectTo, "") || null;
   const outcome = await requestSignIn({ email: result.data.email, redirectTo, clientIp: context.clientIp });

@@ -21,6 +21,9 @@ import { action as section } from "~/routes/consultations.$consultationId.versio
 import { action as outbox } from "~/routes/outbox";
 import { action as newOrganisation } from "~/routes/stakeholders.new";
 import { action as types } from "~/routes/stakeholders.types";
+import { action as draftImport } from "~/routes/consultations.$consultationId.versions.import._index";
+import { action as language } from "~/routes/language";
+import { action as signIn } from "~/routes/sign-in._index";
 import { consultationWithRound } from "./round-fixture";
 import { BASE, context, cookieFor, outcome } from "./route-helpers";
 
@@ -52,6 +55,9 @@ const ACTIONS: Array<[string, Action]> = [
   ["outbox", outbox],
   ["stakeholders/new", newOrganisation],
   ["stakeholder types", types],
+  ["draft import (pasted text)", draftImport],
+  ["language switcher", language],
+  ["sign-in", signIn],
 ];
 
 const send = (run: Action, body: BodyInit, headers: Record<string, string>) =>
