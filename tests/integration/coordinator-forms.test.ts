@@ -1,5 +1,5 @@
 /**
- * The coordinators' forms read their post through readForm: a post that is not a form (JSON,
+ * The coordinators' forms (and sign-in and the language switcher) read their post through readForm: a post that is not a form (JSON,
  * plain text) is answered 400 with a message, and one over the size limit 413, never a 500,
  * and nothing changes. Route actions are called directly, as a coordinator of the consultation.
  */
