@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { AUDIT_AREAS, AUDIT_PAGE_SIZE, auditLog, dayStart, isAuditArea } from "~/modules/audit/audit-log.server";
+import { actionInWords, detailsInWords } from "~/modules/audit/audit-words";
 import { db } from "~/modules/db/client.server";
 import { formatDateTime } from "~/modules/round/dates";
 
@@ -45,10 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       actor: e.actor ? e.actor.name : "System",
       action: e.action,
       entity: log.names.get(e.entityId) ?? `${e.entityType} ${e.entityId.slice(-6)}`,
-      details: Object.entries((e.data ?? {}) as Record<string, unknown>)
-        .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
-        .join("; ")
-        .slice(0, 300),
+      actionText: actionInWords(e.action),
+      details: detailsInWords(e.data),
     })),
   };
 }
@@ -83,7 +82,7 @@ export default function AuditLog() {
             <option value="">Any</option>
             {d.actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionInWords(a)}
               </option>
             ))}
           </select>
@@ -142,7 +141,8 @@ export default function AuditLog() {
                 <td>{e.at}</td>
                 <td>{e.actor}</td>
                 <td>
-                  <code>{e.action}</code>
+                  {e.actionText}
+                  <code className="audit-code">{e.action}</code>
                 </td>
                 <td>{e.entity}</td>
                 <td>{e.details}</td>

@@ -133,6 +133,7 @@ describe("the audit log page", () => {
     expect(all.status).toBe(200);
     expect(all.data.total).toBeGreaterThanOrEqual(6);
     expect(all.data.events[0].action).toBe("consultation.unarchived");
+    expect(all.data.events[0].actionText).toBe("Consultation: unarchived"); // in words, the code beside it
     const archived = await load("?action=consultation.archived");
     expect(archived.data.events.map((e: { action: string }) => e.action)).toEqual(["consultation.archived"]);
   });
