@@ -179,5 +179,8 @@ test("a coordinator starts version 2, reads the redline, resolves an item and pu
   await expect(page.locator(".summary-quotes")).toContainText(setup.organisation);
   await expect(page.locator("body")).not.toContainText(CONFIDENTIAL_COMMENT);
   await expect(page.locator("body")).not.toContainText("Summary Rehabilitation Centre");
+  // The sections nobody commented on and that did not change say so in one line each.
+  await expect(page.getByText("Nothing to report on this part:").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What we decided" })).toHaveCount(1);
   await expectAccessible(page, "public summary");
 });

@@ -67,47 +67,60 @@ export function SummaryView({ summary, nested = false }: { summary: SummaryViewD
             <span lang={s.key ? summary.sourceLanguage : undefined}>{s.key ? s.heading : t("wholeDocument")}</span>
             {s.change && s.change !== "unchanged" ? <span className={`badge badge--change-${s.change}`}>{t(`change.${s.change}`)}</span> : null}
           </Heading>
-          <Heading level={top + 2}>{t("themesTitle")}</Heading>
-          {s.themesHtml ? (
-            <div className="prose" lang={summary.sourceLanguage} dangerouslySetInnerHTML={{ __html: s.themesHtml }} />
+          {isQuiet(s) ? (
+            <p className="muted">{t(s.key ? "quiet" : "quietDocument")}</p>
           ) : (
-            <p className="muted">{t("noThemes")}</p>
+            <>
+              <Heading level={top + 2}>{t("themesTitle")}</Heading>
+              {s.themesHtml ? (
+                <div className="prose" lang={summary.sourceLanguage} dangerouslySetInnerHTML={{ __html: s.themesHtml }} />
+              ) : (
+                <p className="muted">{t("noThemes")}</p>
+              )}
+              <Heading level={top + 2}>{t("decisionsTitle")}</Heading>
+              {s.items.length > 0 ? (
+                <ul className="summary-decisions">
+                  {s.items.map((item) => (
+                    <li key={item.id}>
+                      <p>
+                        <span lang={summary.sourceLanguage}>{item.summary}</span> <span className={`badge badge--decision-${item.status.toLowerCase()}`}>{item.doneIn ? t("doneIn", { decision: t(`status.${item.status}`), number: item.doneIn }) : t(`status.${item.status}`)}</span>
+                      </p>
+                      {item.rationale ? (
+                        <p>
+                          <strong>{t("rationale")}</strong> <span lang={summary.sourceLanguage}>{item.rationale}</span>
+                        </p>
+                      ) : null}
+                      {item.quotes.length > 0 ? (
+                        <div className="summary-quotes">
+                          <p className="muted">{t("commentsTitle")}</p>
+                          {item.quotes.map((q, i) => (
+                            <figure key={i}>
+                              <blockquote dir="auto">{q.text}</blockquote>
+                              <figcaption>{q.name ?? t("byType", { type: q.type })}</figcaption>
+                            </figure>
+                          ))}
+                        </div>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">{t("noDecisions")}</p>
+              )}
+              {s.key ? <SectionChange section={s} /> : null}
+            </>
           )}
-          <Heading level={top + 2}>{t("decisionsTitle")}</Heading>
-          {s.items.length > 0 ? (
-            <ul className="summary-decisions">
-              {s.items.map((item) => (
-                <li key={item.id}>
-                  <p>
-                    <span lang={summary.sourceLanguage}>{item.summary}</span> <span className={`badge badge--decision-${item.status.toLowerCase()}`}>{item.doneIn ? t("doneIn", { decision: t(`status.${item.status}`), number: item.doneIn }) : t(`status.${item.status}`)}</span>
-                  </p>
-                  {item.rationale ? (
-                    <p>
-                      <strong>{t("rationale")}</strong> <span lang={summary.sourceLanguage}>{item.rationale}</span>
-                    </p>
-                  ) : null}
-                  {item.quotes.length > 0 ? (
-                    <div className="summary-quotes">
-                      <p className="muted">{t("commentsTitle")}</p>
-                      {item.quotes.map((q, i) => (
-                        <figure key={i}>
-                          <blockquote dir="auto">{q.text}</blockquote>
-                          <figcaption>{q.name ?? t("byType", { type: q.type })}</figcaption>
-                        </figure>
-                      ))}
-                    </div>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t("noDecisions")}</p>
-          )}
-          {s.key ? <SectionChange section={s} /> : null}
         </section>
       ))}
     </article>
   );
+}
+
+/** A part with nothing to report (no summary, no decision, a text that did not change) says so in one line, not three. */
+function isQuiet(s: SummaryViewData["sections"][number]) {
+  if (s.themesHtml || s.items.length > 0) return false;
+  if (!s.key) return true;
+  return !!s.parts && !s.parts.some((p) => p.kind !== "same") && (!s.change || s.change === "unchanged");
 }
 
 function SectionChange({ section }: { section: SummaryViewData["sections"][number] }) {
