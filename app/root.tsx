@@ -178,14 +178,16 @@ export function ErrorBoundary() {
 function Problem() {
   const error = useRouteError();
   const { t } = useTranslation("common");
+  // A thrown response carries its own message (unknown addresses: routes/$.tsx); its status
+  // text would be English whatever the reader's language.
   const message = isRouteErrorResponse(error)
-    ? ((error.data as { message?: string } | null)?.message ?? error.statusText)
+    ? ((error.data as { message?: string } | null)?.message ?? null)
     : t("problem.unexpected", { defaultValue: "Something went wrong on our side. What you typed has not been lost if you saved it; please try again." });
   const key = problemKey(error);
   return (
     <>
       <h1>{t(`problem.${key}`, { defaultValue: PROBLEM_HEADINGS[key] })}</h1>
-      <p className="lead">{t(message)}</p>
+      {message ? <p className="lead">{t(message)}</p> : null}
       <p>
         <Link to="/">{t("problem.home", { defaultValue: "Go to the start page" })}</Link>
       </p>

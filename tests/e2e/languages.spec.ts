@@ -36,6 +36,14 @@ test("an Arabic-speaking contact answers in Arabic, right to left, and can switc
   await page.getByRole("link", { name: "Relire et envoyer" }).click();
   await expect(html).toHaveAttribute("lang", "fr");
 
+  // A page that does not exist answers in French too, English nowhere.
+  const missing = await page.goto("/respond/no-such-page/at-all");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
+  await expect(page.getByText("L’adresse est peut-être mal saisie")).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("Not Found");
+  await page.goBack();
+
   // Back to Arabic for the next run of this test on the shared demo data.
   await page.getByRole("button", { name: "العربية" }).click();
   await expect(html).toHaveAttribute("dir", "rtl");
