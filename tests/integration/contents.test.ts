@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
+import { formatDateTime } from "~/modules/round/dates";
 import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions";
 import { loadRespondentRound, type RespondentSection } from "~/modules/response/respondent-round.server";
 import { loader as contentsLoader } from "~/routes/respond.$invitationId._index";
@@ -117,5 +118,21 @@ describe("untranslated consultation text, for a reader of French, Spanish or Ara
       expect(m.questionFrom).toBe(section.questions.find((q) => q.prompt === m.question)!.promptFrom);
     }
     expect(data.sections.find((s) => s.key === "data-collection")!.headingFrom).toBe("en");
+  });
+});
+
+describe("the deadline", () => {
+  it("shows an organisation's extended deadline in the contact's own time zone, naming the zone", async () => {
+    const invitation = await db().invitation.findUniqueOrThrow({ where: { id: invitationId }, include: { round: true } });
+    const extended = new Date(invitation.round.closesAt!.getTime() + 3 * 86_400_000);
+    await db().invitation.update({ where: { id: invitationId }, data: { extendedUntil: extended } });
+    await db().user.update({ where: { email: SUBMITTER }, data: { timeZone: "Africa/Nouakchott" } });
+    try {
+      const { header } = await contents();
+      expect(header.deadlineText).toBe(formatDateTime(extended, "Africa/Nouakchott", "fr"));
+      expect(header.deadlineText).not.toBe(formatDateTime(extended, invitation.round.timeZone, "fr")); // the contact's zone, not the round's
+    } finally {
+      await db().invitation.update({ where: { id: invitationId }, data: { extendedUntil: null } });
+    }
   });
 });
