@@ -15,7 +15,7 @@ import { sendReminders, type SkipReason } from "~/modules/invitation/reminders.s
 import { responseRates, type RateRow } from "~/modules/round/response-rates.server";
 import { requireRoundAccess, requireRoundManager } from "~/modules/round/round-access.server";
 import { roundTracking, type TrackingFilter, type TrackingState } from "~/modules/round/tracking.server";
-import { formatDateTime } from "~/modules/round/dates";
+import { formatDateTime, formatShortDateTime } from "~/modules/round/dates";
 import { explainMailError } from "~/modules/mail/outbox-view.server";
 import { ReminderSelectionSchema } from "~/modules/round/schemas";
 import { readForm } from "~/modules/forms/read-form.server";
@@ -54,7 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = round.timeZone;
   const canEdit = role !== "ANALYST" && !round.consultation.archivedAt;
   const when = (d: Date | null) => (d ? formatDateTime(d, zone) : null);
+  const short = (d: Date | null) => (d ? formatShortDateTime(d, zone) : null);
   return {
+    timeZone: zone,
     base: `/consultations/${round.consultationId}/rounds/${round.id}`,
     title: round.title,
     status: round.status,
@@ -80,10 +82,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       email: r.email
         ? { state: r.email.state, failedContacts: r.email.failedContacts, errors: r.email.errors.map((e) => explainMailError(e) ?? e).filter((e, i, all) => all.indexOf(e) === i) }
         : null,
-      linkOpened: when(r.linkOpenedAt),
-      draftStarted: when(r.draftStartedAt),
-      submittedAt: when(r.submittedAt),
-      deadline: r.extended ? when(r.deadline) : null,
+      linkOpened: short(r.linkOpenedAt),
+      draftStarted: short(r.draftStartedAt),
+      submittedAt: short(r.submittedAt),
+      deadline: r.extended ? short(r.deadline) : null,
       reminders: r.remindersSent,
     })),
   };
@@ -216,7 +218,7 @@ export default function RoundPage() {
             <table>
               <caption>
                 Invited organisations ({d.rows.length}
-                {d.rows.length !== d.total ? ` of ${d.total}` : ""})
+                {d.rows.length !== d.total ? ` of ${d.total}` : ""})<span className="caption-note">Times in {d.timeZone}</span>
               </caption>
               <thead>
                 <tr>

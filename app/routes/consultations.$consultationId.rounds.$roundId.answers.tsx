@@ -90,6 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return {
         id: r.id,
         who: r.who,
+        limit: r.limit,
         question: q?.prompt ?? "",
         text: r.text,
         highlighted: r.highlighted,
@@ -310,6 +311,7 @@ export default function WrittenAnswers() {
                         <strong>{a.who}</strong>
                         <span className="visually-hidden">: select this answer</span>
                       </label>
+                      {a.limit ? <span className="badge badge--limit">{a.limit}</span> : null}
                       {a.reviewed ? <span className="badge badge--reviewed">reviewed</span> : null}
                     </div>
                     {multipleQuestions || d.similar ? <p className="answer__question muted">{a.question}</p> : null}

@@ -58,8 +58,14 @@ describe("analysts cannot single out confidential respondents", () => {
     expect(byId.get(r.answers.confidentialScope)).toMatchObject({ who: "A confidential respondent (NGO)", submittedAt: "" });
     expect(byId.get(r.answers.typeOnlyScope)).toMatchObject({ who: "A respondent of type “NGO”", submittedAt: "" });
     expect(byId.get(r.answers.publicScope)!.submittedAt).not.toBe("");
-    const forCoordinator = (await readAnswers("?section=scope")).data.answers as Array<{ submittedAt: string }>;
+    const forCoordinator = (await readAnswers("?section=scope")).data.answers as Array<{ id: string; submittedAt: string; limit: string | null }>;
     expect(forCoordinator.every((a) => a.submittedAt !== "")).toBe(true);
+    // Coordinators see every name, so each answer says what its respondent allowed; analysts need no reminder.
+    const limits = new Map(forCoordinator.map((a) => [a.id, a.limit]));
+    expect(limits.get(r.answers.confidentialScope)).toBe("Confidential to the coordinators");
+    expect(limits.get(r.answers.typeOnlyScope)).toBe("Publish by type only");
+    expect(limits.get(r.answers.publicScope)).toBeNull();
+    expect(forAnalyst.every((a) => !("limit" in a) || (a as { limit: unknown }).limit === null)).toBe(true);
   });
 
   it("the audit log is for coordinators: analysts get a 403 that says why, and no tab", async () => {

@@ -312,6 +312,7 @@ describe("raw responses", () => {
       "Stakeholder type",
       "Received by",
       "Submitted (UTC)",
+      "Publication",
       "1. The scope is right.",
       "2. Comments on the scope",
       "3. Which services?",
@@ -320,11 +321,17 @@ describe("raw responses", () => {
     ]);
     expect(rows.map((r) => r[0]).sort()).toEqual(["Public State", "Secret State", "Shy NGO", "Table State", "TypeOnly NGO"]);
     const state = rows.find((r) => r[0] === "Public State")!;
-    expect(state.slice(1, 5)).toEqual(["Affected State", "platform", "2026-10-01", "Agree"]);
-    expect(state[6]).toBe("Medical care; Rehabilitation");
+    expect(state.slice(1, 6)).toEqual(["Affected State", "platform", "2026-10-01", "With the organisation's name", "Agree"]);
+    expect(state[7]).toBe("Medical care; Rehabilitation");
+    // The coordinator's copy says what each respondent allowed before anything is quoted.
+    expect(Object.fromEntries(rows.map((r) => [r[0], r[4]]))).toMatchObject({
+      "Secret State": "Confidential to the coordinators",
+      "TypeOnly NGO": "Publish by type only",
+      "Shy NGO": "Not for publication",
+    });
     expect(rows.find((r) => r[0] === "Table State")?.[2]).toBe("comment table");
     const csv = await csvRows(await download("responses.csv"));
-    expect(csv.find((r) => r[0] === "TypeOnly NGO")?.[4]).toBe("Disagree");
+    expect(csv.find((r) => r[0] === "TypeOnly NGO")?.[5]).toBe("Disagree");
   });
 });
 

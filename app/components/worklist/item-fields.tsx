@@ -80,7 +80,7 @@ export function ItemFields(props: {
 }
 
 /** `link`: null for an answer of a withdrawn response (no longer among the written answers). */
-export type SourceView = { id: string; who: string; question: string; text: string; redline: RedlinePart[] | null; link: string | null; withdrawn: boolean };
+export type SourceView = { id: string; who: string; question: string; text: string; redline: RedlinePart[] | null; link: string | null; withdrawn: boolean; limit: string | null };
 
 export function SourceAnswers({ sources, headingId }: { sources: SourceView[]; headingId: string }) {
   return (
@@ -94,6 +94,7 @@ export function SourceAnswers({ sources, headingId }: { sources: SourceView[]; h
             <li key={s.id} className="answer">
               <p className="answer__head">
                 <strong>{s.who}</strong>
+                {s.limit ? <span className="badge badge--limit">{s.limit}</span> : null}
                 {s.withdrawn ? <span className="badge badge--withdrawn">withdrawn by the organisation</span> : null}
               </p>
               <p className="answer__question muted">{s.question}</p>

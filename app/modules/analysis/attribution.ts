@@ -43,6 +43,17 @@ export function attributionLabel(reader: Reader, response: Attributed): string |
 }
 
 /**
+ * What a coordinator, who sees every name, must remember before quoting an answer: null when it
+ * may be published with the organisation's name.
+ */
+export function publicationLimit(response: Pick<Attributed, "attribution" | "consentToPublish">): string | null {
+  if (response.attribution === "CONFIDENTIAL") return "Confidential to the coordinators";
+  if (!response.consentToPublish) return "Not for publication";
+  if (response.attribution === "TYPE_ONLY") return "Publish by type only";
+  return null;
+}
+
+/**
  * The same rule for pages worded in the reader's language: the organisation's name, or only its
  * type (the page words "a respondent of type …" itself); null when it must not be shown.
  */

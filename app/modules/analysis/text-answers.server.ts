@@ -9,7 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { Attribution } from "~/generated/prisma/enums";
 import { db } from "~/modules/db/client.server";
 import { serialQuery } from "~/modules/db/serial-query.server";
-import { attributionLabel, namesOrganisation, type Reader } from "./attribution";
+import { attributionLabel, namesOrganisation, publicationLimit, type Reader } from "./attribution";
 import { COUNT_CAP, DOCUMENT_KEY, MARK_END, MARK_START, TEXT_PAGE_SIZE } from "./schemas";
 
 const TEXT_TYPES = ["SHORT_TEXT", "LONG_TEXT", "PROPOSED_WORDING"] as const;
@@ -164,6 +164,7 @@ export async function textAnswers(reader: Reader, questionIds: string[], f: Text
       highlighted: r.highlighted,
       reviewed: r.reviewedAt !== null,
       who: attributionLabel(reader, r) ?? "",
+      limit: reader === "coordinator" ? publicationLimit(r) : null,
       typeLabel: r.typeLabel,
       // An unnamed answer's submission time could identify its organisation.
       submittedAt: namesOrganisation(reader, r) ? r.submittedAt : null,

@@ -4,7 +4,7 @@
  * publication reader gets only publishable responses, each labelled by the attribution rule.
  */
 import { Prisma } from "~/generated/prisma/client";
-import { attributionLabel, PUBLISHABLE_SQL, type Reader } from "~/modules/analysis/attribution";
+import { attributionLabel, publicationLimit, PUBLISHABLE_SQL, type Reader } from "~/modules/analysis/attribution";
 import { db } from "~/modules/db/client.server";
 import { optionsOf, type QuestionType } from "~/modules/questionnaire/questions";
 import type { Table } from "./table";
@@ -46,6 +46,8 @@ export type ExportedResponse = {
   stakeholderType: string;
   channel: string;
   submittedAt: Date | null;
+  /** For coordinators, who see every name: how far the respondent allowed publication. */
+  publication: string | null;
   answers: Map<string, { choices: string[]; text: string | null }>;
 };
 
@@ -77,6 +79,7 @@ export async function* exportedResponses(roundId: string, reader: Reader, questi
         stakeholderType: r.organisation.type.label,
         channel: named ? r.channel.toLowerCase().replace(/_/g, " ") : "",
         submittedAt: named ? r.submittedAt : null,
+        publication: reader === "coordinator" ? (publicationLimit(r) ?? "With the organisation's name") : null,
         answers: new Map(
           r.answers.map((a) => {
             const labels = byId.get(a.questionId)?.labels;
@@ -102,6 +105,7 @@ async function* rows(roundId: string, reader: Reader, questions: RoundQuestion[]
       r.stakeholderType,
       r.channel,
       r.submittedAt ? r.submittedAt.toISOString().slice(0, 10) : "",
+      ...(reader === "coordinator" ? [r.publication ?? ""] : []),
       ...questions.map((q) => {
         const answer = r.answers.get(q.id);
         if (!answer) return "";
@@ -115,8 +119,8 @@ export async function responsesTable(roundId: string, reader: Reader): Promise<T
   const questions = await roundQuestions(roundId);
   return {
     title: "Responses",
-    headers: ["Respondent", "Stakeholder type", "Received by", "Submitted (UTC)", ...questions.map(questionHeader)],
-    widths: [28, 20, 12, 12, ...questions.map((q) => (q.type === "LONG_TEXT" || q.type === "PROPOSED_WORDING" ? 50 : 20))],
+    headers: ["Respondent", "Stakeholder type", "Received by", "Submitted (UTC)", ...(reader === "coordinator" ? ["Publication"] : []), ...questions.map(questionHeader)],
+    widths: [28, 20, 12, 12, ...(reader === "coordinator" ? [24] : []), ...questions.map((q) => (q.type === "LONG_TEXT" || q.type === "PROPOSED_WORDING" ? 50 : 20))],
     batches: rows(roundId, reader, questions),
   };
 }

@@ -42,6 +42,7 @@ async function* roundJson(roundId: string, reader: Reader, audience: ExportAudie
     stakeholderType: r.stakeholderType,
     receivedBy: r.channel,
     submittedAt: r.submittedAt,
+    ...(r.publication ? { publication: r.publication } : {}),
     answers: questions.flatMap((q) => {
       const a = r.answers.get(q.id);
       if (!a || (a.choices.length === 0 && !a.text?.trim())) return [];

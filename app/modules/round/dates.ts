@@ -1,11 +1,13 @@
 /** Dates are stored in UTC and shown in a named time zone, always saying which. */
 const DATE_TIME: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
 const DATE: Intl.DateTimeFormatOptions = { dateStyle: "long" };
+// For table cells, where the zone is named once in the caption.
+const SHORT_DATE_TIME: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
 
 // Making a formatter costs far more than using one, and a tracking page formats hundreds of dates.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
-  const key = `${options === DATE ? "d" : "dt"}|${locale}|${timeZone}`;
+  const key = `${options === DATE ? "d" : options === SHORT_DATE_TIME ? "s" : "dt"}|${locale}|${timeZone}`;
   let f = formatters.get(key);
   if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
   return f;
@@ -14,6 +16,12 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
 export function formatDateTime(date: Date | string, timeZone: string, locale = "en-GB") {
   const d = typeof date === "string" ? new Date(date) : date;
   return formatter(locale, timeZone, DATE_TIME).format(d);
+}
+
+/** "22 Nov 2026, 20:01": for tables whose caption names the time zone. */
+export function formatShortDateTime(date: Date | string, timeZone: string, locale = "en-GB") {
+  const d = typeof date === "string" ? new Date(date) : date;
+  return formatter(locale, timeZone, SHORT_DATE_TIME).format(d);
 }
 
 export function formatDate(date: Date | string, timeZone: string, locale = "en-GB") {

@@ -1,5 +1,5 @@
 /** What an item rests on: its source answers, each named as this reader may see it, and the sections to file it under. */
-import { attributionLabel, type Reader } from "~/modules/analysis/attribution";
+import { attributionLabel, publicationLimit, type Reader } from "~/modules/analysis/attribution";
 import { DOCUMENT_KEY } from "~/modules/analysis/schemas";
 import { wordingRedline } from "~/modules/analysis/wording-redline";
 import { db } from "~/modules/db/client.server";
@@ -48,6 +48,7 @@ export async function sourceAnswersView(reader: Reader, consultationId: string, 
           organisationName: a.response.organisation.name,
           typeLabel: a.response.organisation.type.label,
         }) ?? "",
+      limit: reader === "coordinator" ? publicationLimit(a.response) : null,
     }));
 }
 
