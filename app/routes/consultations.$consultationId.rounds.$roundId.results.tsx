@@ -12,7 +12,7 @@ import { DataTableDetails } from "~/components/charts/data-table";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { FilterForm, FilterProblems, SelectFilter } from "~/components/filter-form";
 import { RoundNav } from "~/components/round/round-nav";
-import { sectionResults, type QuestionResult } from "~/modules/analysis/section-results.server";
+import { sectionResults, WHOLE_DOCUMENT, type QuestionResult } from "~/modules/analysis/section-results.server";
 import { cleanSearchParams } from "~/modules/forms/validation";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
 
@@ -32,6 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     base: `/consultations/${round.consultationId}/rounds/${round.id}`,
     title: round.title,
     ...results,
+    // Numbered as the draft numbers its sections; the document as a whole comes last, unnumbered.
+    wholeDocument: results.sections.find((s) => s.key === WHOLE_DOCUMENT) ?? null,
+    sections: results.sections.filter((s) => s.key !== WHOLE_DOCUMENT),
     facets: {
       types: results.facets.types,
       countries: results.facets.countries.map((code) => ({ code, name: regionNames.of(code) ?? code })),
@@ -71,16 +74,14 @@ export default function Results() {
           <h2 id="contents-heading">Sections</h2>
           <ol>
             {d.sections.map((s) => (
-              <li key={s.key}>
-                <Link to={sectionHref(s.key)} aria-current={d.section?.key === s.key ? "page" : undefined}>
-                  {s.heading}
-                </Link>{" "}
-                <span className="muted">
-                  ({s.questions} question{s.questions === 1 ? "" : "s"})
-                </span>
-              </li>
+              <ContentsEntry key={s.key} entry={s} href={sectionHref(s.key)} current={d.section?.key === s.key} />
             ))}
           </ol>
+          {d.wholeDocument ? (
+            <ul>
+              <ContentsEntry entry={d.wholeDocument} href={sectionHref(d.wholeDocument.key)} current={d.section?.key === d.wholeDocument.key} />
+            </ul>
+          ) : null}
         </nav>
         <div className="results-main">
           <Filters d={d} />
@@ -88,11 +89,24 @@ export default function Results() {
           {d.section ? (
             d.questions.map((q) => <Question key={q.id} q={q} d={d} />)
           ) : (
-            <p>Choose a section to see its questions&apos; results.</p>
+            <p>{d.sections.length === 0 && !d.wholeDocument ? "This round's questionnaire has no questions yet." : "Choose a section to see its questions' results."}</p>
           )}
         </div>
       </div>
     </>
+  );
+}
+
+function ContentsEntry({ entry, href, current }: { entry: Data["sections"][number]; href: string; current: boolean }) {
+  return (
+    <li>
+      <Link to={href} aria-current={current ? "page" : undefined}>
+        {entry.heading}
+      </Link>{" "}
+      <span className="muted">
+        ({entry.questions} question{entry.questions === 1 ? "" : "s"})
+      </span>
+    </li>
   );
 }
 

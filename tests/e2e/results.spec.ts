@@ -18,7 +18,7 @@ test("a coordinator reads a section's results as charts and tables, and filters 
   const round = await demoRound();
   const base = `/consultations/${round.consultationId}/rounds/${round.id}`;
   await signInAs(page, COORDINATOR, { redirectTo: `${base}/results` });
-  await expect(page.getByRole("heading", { name: "Results by question", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Results: Purpose and scope", level: 1 })).toBeVisible();
   await expect(page.getByText(/\d+ submitted responses\. Drafts and withdrawn responses are not counted\./)).toBeVisible();
   await expectAccessible(page, "results contents");
 

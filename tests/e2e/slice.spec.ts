@@ -116,7 +116,7 @@ test("a coordinator signs in with the emailed code and sees who answered and the
   await expectAccessible(page, "round tracking");
 
   await page.getByRole("link", { name: "Results by question" }).click();
-  await expect(page.getByRole("heading", { name: "Results by question" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Results: Purpose and scope" })).toBeVisible();
   await page.getByRole("link", { name: "Purpose and scope" }).click();
   await expect(page.getByRole("img", { name: /Affected State Party/ }).first()).toBeVisible();
   await expectAccessible(page, "results");

@@ -287,9 +287,11 @@ describe("the results page", () => {
     expect(page.data.sections).toEqual([
       { key: "scope", heading: "Scope", questions: 4 },
       { key: "services", heading: "Services", questions: 1 },
-      { key: "whole-document", heading: "The document as a whole", questions: 1 },
     ]);
-    expect(page.data.section).toBeNull();
+    expect(page.data.wholeDocument).toEqual({ key: "whole-document", heading: "The document as a whole", questions: 1 });
+    // The first section is shown until another is chosen.
+    expect(page.data.section).toMatchObject({ key: "scope" });
+    expect(page.data.questions).toHaveLength(4);
     expect(page.data.respondents).toBe(7);
   });
 

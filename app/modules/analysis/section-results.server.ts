@@ -64,7 +64,8 @@ export async function sectionResults(roundId: string, search: URLSearchParams, r
 
   const { filter, problems } = readResultsFilter(search, facets);
   const wanted = search.get("section");
-  const section = wanted ? sections.find((s) => s.key === wanted) : undefined;
+  // With no choice the first section is shown: an empty page asking to choose helps nobody.
+  const section = wanted ? sections.find((s) => s.key === wanted) : sections[0];
   if (wanted && !section) problems.unshift(`This round has no section “${wanted.slice(0, 60)}” with questions: choose one from the contents.`);
   const shown = section ? questions.filter((q) => (q.section?.key ?? WHOLE_DOCUMENT) === section.key) : [];
   const counts = await resultCounts(roundId, shown.map((q) => ({ id: q.id, type: q.type })), filter, facets);
