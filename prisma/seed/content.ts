@@ -1612,3 +1612,111 @@ export const RESPONSES: ResponseContent[] = [
     },
   },
 ];
+
+// ───────────────────────────── triage so far ─────────────────────────────
+
+export type WorklistContent = {
+  summary: string;
+  /** A section key; null for the document as a whole. */
+  section: string | null;
+  type: "GENERAL" | "TECHNICAL" | "EDITORIAL";
+  priority: "HIGH" | "MEDIUM" | "LOW";
+  status: "OPEN" | "ACCEPTED" | "ACCEPTED_WITH_CHANGES" | "NOT_ACCEPTED" | "NOTED" | "REFERRED";
+  rationale: string;
+  owner?: string;
+  /** The answers it comes from: [organisation, question key]. */
+  sources: Array<[string, string]>;
+  createdDaysAgo: number;
+};
+
+/**
+ * What the coordinators have made of the first answers, so the demo's worklist, tags and
+ * "% reviewed" show the triage under way. The medical-care section is left untouched for the
+ * walkthrough (and the end-to-end test) that triages it.
+ */
+export const WORKLIST: WorklistContent[] = [
+  {
+    summary: "Say that survivors of other explosive ordnance are reached through the same services",
+    section: "purpose-and-scope",
+    type: "TECHNICAL",
+    priority: "MEDIUM",
+    status: "ACCEPTED",
+    rationale: "Services rarely distinguish cluster munition survivors from others. The scope will say that reaching every survivor through the same services is intended.",
+    owner: COORDINATOR_EMAIL,
+    sources: [["Humanity & Inclusion", "purpose-comments"]],
+    createdDaysAgo: 4,
+  },
+  {
+    summary: "Cover survivors' lifelong needs after clearance is complete",
+    section: "purpose-and-scope",
+    type: "TECHNICAL",
+    priority: "HIGH",
+    status: "ACCEPTED_WITH_CHANGES",
+    rationale: "One sentence in the scope; the detail belongs in section 4, on national action plans.",
+    owner: "coordinator.panama@consult.localhost",
+    sources: [
+      ["Albania", "purpose-comments"],
+      ["Albania", "main-change"],
+    ],
+    createdDaysAgo: 3,
+  },
+  {
+    summary: "Prefer “survivors” where the text means people",
+    section: "purpose-and-scope",
+    type: "EDITORIAL",
+    priority: "LOW",
+    status: "OPEN",
+    rationale: "",
+    sources: [["Kukës Survivors' Network", "purpose-comments"]],
+    createdDaysAgo: 0.5,
+  },
+  {
+    summary: "Recognise economic crises and renewed conflict in affected States",
+    section: "purpose-and-scope",
+    type: "GENERAL",
+    priority: "LOW",
+    status: "NOTED",
+    rationale: "The guidance already asks for plans that are realistic; situations differ too much between States to say more here.",
+    sources: [["Lebanon", "purpose-comments"]],
+    createdDaysAgo: 1,
+  },
+  {
+    summary: "Add quality of services as a principle",
+    section: "integrated-approach-principles",
+    type: "GENERAL",
+    priority: "HIGH",
+    status: "OPEN",
+    rationale: "",
+    owner: COORDINATOR_EMAIL,
+    sources: [
+      ["International Committee of the Red Cross", "principles-comments"],
+      ["International Committee of the Red Cross", "main-change"],
+    ],
+    createdDaysAgo: 2,
+  },
+  {
+    summary: "Make gender sensitivity concrete: reach women survivors whose movement is restricted",
+    section: "integrated-approach-principles",
+    type: "TECHNICAL",
+    priority: "HIGH",
+    status: "REFERRED",
+    rationale: "Referred to the Implementation Support Unit's gender focal point for wording before the intersessional meeting.",
+    sources: [
+      ["Afghan Landmine Survivors' Organisation", "principles-comments"],
+      ["Afghan Landmine Survivors' Organisation", "main-change"],
+    ],
+    createdDaysAgo: 1,
+  },
+];
+
+/** When the tags below were applied: after the last response came in. */
+export const TAGGED_DAYS_AGO = 0.25;
+
+/** Tags applied to answers: [tag, organisation, question key]. */
+export const TAGS: Array<[string, string, string]> = [
+  ["terminology", "Kukës Survivors' Network", "purpose-comments"],
+  ["gender", "Afghan Landmine Survivors' Organisation", "principles-comments"],
+  ["gender", "Afghan Landmine Survivors' Organisation", "main-change"],
+  ["lifelong needs", "Albania", "purpose-comments"],
+  ["lifelong needs", "Albania", "main-change"],
+];

@@ -22,6 +22,9 @@ import {
   SECTIONS,
   STAFF_USERS,
   STAKEHOLDER_TYPES,
+  TAGGED_DAYS_AGO,
+  TAGS,
+  WORKLIST,
   optionsFor,
   type AnswerContent,
   type QuestionContent,
@@ -81,6 +84,7 @@ async function seedAll(tx: Tx, now: Date): Promise<string> {
   const questions = await seedQuestions(tx, round.id, sections, now);
   const { token, invitationCount } = await seedInvitations(tx, { roundId: round.id, organisations, users, contacts, opensAt: round.opensAt, now });
   await seedResponses(tx, { roundId: round.id, consultationId, organisations, users, questions, sections, now });
+  await seedTriage(tx, { roundId: round.id, consultationId, organisations, users, questions, now });
 
   const created = await audit(tx, {
     actorId: coordinatorId,
@@ -418,6 +422,78 @@ async function seedResponses(
   await tx.auditEvent.createMany({ data: events });
 }
 
+// ───────────────────────────── triage ─────────────────────────────
+
+/** The worklist items, tags and reviewed marks of content.ts, with their audit trail. */
+async function seedTriage(
+  tx: Tx,
+  ctx: { roundId: string; consultationId: string; organisations: Map<string, string>; users: Map<string, string>; questions: Map<string, SeededQuestion>; now: Date },
+) {
+  const coordinatorId = must(ctx.users, COORDINATOR_EMAIL, "user");
+  const answers = await tx.answer.findMany({
+    where: { response: { roundId: ctx.roundId } },
+    select: { id: true, questionId: true, response: { select: { organisationId: true } } },
+  });
+  const answerId = ([organisation, questionKey]: [string, string]) => {
+    const organisationId = must(ctx.organisations, organisation, "organisation");
+    const questionId = must(ctx.questions, questionKey, "question").id;
+    const found = answers.find((a) => a.questionId === questionId && a.response.organisationId === organisationId);
+    if (!found) throw new Error(`The demo content is inconsistent: ${organisation} did not answer ${questionKey}`);
+    return found.id;
+  };
+  const events: Prisma.AuditEventCreateManyInput[] = [];
+  const reviewed = new Map<string, Date>();
+
+  for (const item of WORKLIST) {
+    const createdAt = daysAgo(ctx.now, item.createdDaysAgo);
+    const sources = item.sources.map(answerId);
+    const created = await tx.worklistItem.create({
+      data: {
+        consultationId: ctx.consultationId,
+        roundId: ctx.roundId,
+        sectionKey: item.section,
+        summary: item.summary,
+        type: item.type,
+        priority: item.priority,
+        status: item.status,
+        rationale: item.rationale,
+        ownerId: item.owner ? must(ctx.users, item.owner, "user") : null,
+        revision: item.status === "OPEN" ? 1 : 2,
+        createdAt,
+        sources: { createMany: { data: sources.map((id) => ({ answerId: id })) } },
+      },
+      select: { id: true },
+    });
+    for (const id of sources) if (!reviewed.has(id)) reviewed.set(id, createdAt);
+    const common = { actorId: coordinatorId, entityType: "WorklistItem", entityId: created.id, consultationId: ctx.consultationId };
+    events.push({
+      ...common,
+      at: createdAt,
+      action: "worklist.created",
+      data: { summary: item.summary, sectionKey: item.section, type: item.type, priority: item.priority, answers: sources, source: "demo seed" },
+    });
+    if (item.status !== "OPEN") {
+      events.push({
+        ...common,
+        at: new Date(createdAt.getTime() + DAY_MS / 2),
+        action: "worklist.decided",
+        data: { revision: 2, changed: { status: { from: "OPEN", to: item.status }, rationale: { from: "", to: item.rationale } }, status: item.status, rationale: item.rationale, source: "demo seed" },
+      });
+    }
+  }
+
+  for (const name of new Set(TAGS.map(([tag]) => tag))) {
+    const tagged = TAGS.filter(([tag]) => tag === name).map(([, organisation, question]) => answerId([organisation, question]));
+    const tag = await tx.tag.create({ data: { consultationId: ctx.consultationId, name, answers: { createMany: { data: tagged.map((id) => ({ answerId: id })) } } } });
+    events.push({ at: daysAgo(ctx.now, TAGGED_DAYS_AGO), actorId: coordinatorId, action: "answer.tagged", entityType: "Tag", entityId: tag.id, consultationId: ctx.consultationId, data: { tag: name, answers: tagged, added: tagged.length, source: "demo seed" } });
+    for (const id of tagged) if (!reviewed.has(id)) reviewed.set(id, daysAgo(ctx.now, TAGGED_DAYS_AGO));
+  }
+
+  // Raw SQL: Prisma's @updatedAt would make every reviewed answer look saved by its respondent today.
+  for (const [id, at] of reviewed) await tx.$executeRaw`UPDATE "Answer" SET "reviewedAt" = ${at}, "reviewedById" = ${coordinatorId} WHERE id = ${id}`;
+  await tx.auditEvent.createMany({ data: events });
+}
+
 /** An answer as stored: option ids for choice questions, text for the others. */
 function answerValue(q: QuestionContent, answer: AnswerContent, sections: Map<string, SeededSection>) {
   if ("choices" in answer) return { choices: answer.choices, text: null };
@@ -483,6 +559,22 @@ export function contentProblems(): string[] {
   if (demo && RESPONSES.some((r) => r.organisation === demo.name)) problems.push(`${demo.name} must be left to the demo respondent`);
 
   for (const r of RESPONSES) problems.push(...responseProblems(r, contacts));
+  const staff = new Set(STAFF_USERS.map((u) => u.email));
+  // A written answer submitted before `daysAgo`: nobody triages what has not arrived.
+  const answered = ([organisation, question]: [string, string], daysAgo: number) => {
+    const response = RESPONSES.find((r) => r.organisation === organisation && r.status === "SUBMITTED");
+    const answer = response?.answers[question];
+    return answer !== undefined && !("choices" in answer) && (response?.submittedDaysAgo ?? 0) > daysAgo;
+  };
+  for (const item of WORKLIST) {
+    if (item.section !== null && !sectionKeys.has(item.section)) problems.push(`worklist item “${item.summary}”: unknown section ${item.section}`);
+    if (item.owner && !staff.has(item.owner)) problems.push(`worklist item “${item.summary}”: owner ${item.owner} is not staff`);
+    if (item.status !== "OPEN" && !item.rationale) problems.push(`worklist item “${item.summary}”: a decision needs its rationale`);
+    for (const source of item.sources) {
+      if (!answered(source, item.createdDaysAgo)) problems.push(`worklist item “${item.summary}”: no written answer ${source.join(" / ")} submitted before it`);
+    }
+  }
+  for (const [tag, ...source] of TAGS) if (!answered(source, TAGGED_DAYS_AGO)) problems.push(`tag ${tag}: no written answer ${source.join(" / ")} submitted before it`);
   return problems;
 }
 

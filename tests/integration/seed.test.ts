@@ -15,6 +15,7 @@ import {
   QUESTIONS,
   RESPONSES,
   SECTIONS,
+  WORKLIST,
   YES_NO_OPTIONS,
 } from "../../prisma/seed/content";
 import { contentProblems, seedDemo } from "../../prisma/seed/demo";
@@ -171,6 +172,25 @@ describe("seedDemo", () => {
       expect(answer.text).not.toBe(opening);
       expect(answer.text!.slice(0, 12)).toBe(opening.slice(0, 12));
     }
+  });
+
+  it("shows the triage under way: worklist items from answers, some decided with their reason, tags and reviewed marks", async () => {
+    const items = await db.worklistItem.findMany({ include: { sources: { include: { answer: { include: { response: true } } } } } });
+    expect(items).toHaveLength(WORKLIST.length);
+    expect(new Set(items.map((i) => i.status)).size).toBeGreaterThanOrEqual(4);
+    for (const item of items) {
+      expect(item.sources.length).toBeGreaterThan(0);
+      for (const s of item.sources) expect(s.answer.response.status).toBe("SUBMITTED");
+      if (item.status !== "OPEN") expect(item.rationale).not.toBe("");
+    }
+    const sources = items.flatMap((i) => i.sources.map((s) => s.answerId));
+    const reviewed = await db.answer.findMany({ where: { reviewedAt: { not: null } }, select: { id: true, reviewedAt: true, updatedAt: true } });
+    expect(reviewed.map((a) => a.id)).toEqual(expect.arrayContaining(sources));
+    // Reviewing is the coordinators' act: the respondent's last save keeps its time.
+    for (const a of reviewed) expect(a.updatedAt.getTime()).toBeLessThan(a.reviewedAt!.getTime());
+    expect((await db.tag.findMany({ include: { _count: { select: { answers: true } } } })).every((t) => t._count.answers > 0)).toBe(true);
+    const decided = await db.auditEvent.count({ where: { action: "worklist.decided" } });
+    expect(decided).toBe(items.filter((i) => i.status !== "OPEN").length);
   });
 
   it("leaves audit entries for the consultation and the round", async () => {
