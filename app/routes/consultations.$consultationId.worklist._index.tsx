@@ -8,7 +8,7 @@ import { FilterForm, SelectFilter } from "~/components/filter-form";
 import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { db } from "~/modules/db/client.server";
 import { cleanSearchParams } from "~/modules/forms/validation";
-import { formatDateTime } from "~/modules/round/dates";
+import { formatShortDateTime } from "~/modules/round/dates";
 import { teamMembers } from "~/modules/worklist/items.server";
 import { parseWorklistFilter, worklist, WORKLIST_PAGE_SIZE } from "~/modules/worklist/list.server";
 import { decisionLabel, DONE_FILTER, priorityLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections,
     total: list.total,
     matching: list.matching,
+    timeZone: consultation.timeZone,
     page: filter.page,
     pages: Math.max(1, Math.ceil(list.matching / WORKLIST_PAGE_SIZE)),
     counts: [...WORKLIST_STATUSES.map((s) => ({ id: s.id as string, label: s.label as string, count: list.counts[s.id] ?? 0 })), { ...DONE_FILTER, count: list.done }],
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       statusId: i.status,
       owner: i.owner?.name ?? "",
       sources: i._count.sources,
-      updatedAt: formatDateTime(i.updatedAt, consultation.timeZone),
+      updatedAt: formatShortDateTime(i.updatedAt, consultation.timeZone),
     })),
   };
 }
@@ -111,13 +112,14 @@ export default function Worklist() {
         {select("sort", "Sort by", WORKLIST_SORTS.slice(1), WORKLIST_SORTS[0].label)}
       </FilterForm>
       {d.items.length === 0 ? (
-        <p>{d.page > 1 && d.matching > 0 ? `There is no page ${d.page}: ${d.matching} item${d.matching === 1 ? "" : "s"} match, on ${d.pages} page${d.pages === 1 ? "" : "s"}.` : "No items match. Create them from the written answers of a round, or by hand."}</p>
+        <p>{d.page > 1 && d.matching > 0 ? `There is no page ${d.page}: ${d.matching} item${d.matching === 1 ? "" : "s"} match, on ${d.pages} page${d.pages === 1 ? "" : "s"}.` : d.total === 0 ? "No items yet. Create them from the written answers of a round, or by hand with “New item”." : "No items match these filters."}</p>
       ) : (
         <div className="table-wrap">
           <table>
             <caption>
               {d.matching} item{d.matching === 1 ? "" : "s"}
               {d.pages > 1 ? `, page ${d.page} of ${d.pages} (${d.items.length} shown)` : ""}
+              <span className="caption-note">Times in {d.timeZone}</span>
             </caption>
             <thead>
               <tr>

@@ -446,6 +446,7 @@ async function seedTriage(
 
   for (const item of WORKLIST) {
     const createdAt = daysAgo(ctx.now, item.createdDaysAgo);
+    const decidedAt = new Date(createdAt.getTime() + DAY_MS / 2);
     const sources = item.sources.map(answerId);
     const created = await tx.worklistItem.create({
       data: {
@@ -460,6 +461,7 @@ async function seedTriage(
         ownerId: item.owner ? must(ctx.users, item.owner, "user") : null,
         revision: item.status === "OPEN" ? 1 : 2,
         createdAt,
+        updatedAt: item.status === "OPEN" ? createdAt : decidedAt,
         sources: { createMany: { data: sources.map((id) => ({ answerId: id })) } },
       },
       select: { id: true },
@@ -475,7 +477,7 @@ async function seedTriage(
     if (item.status !== "OPEN") {
       events.push({
         ...common,
-        at: new Date(createdAt.getTime() + DAY_MS / 2),
+        at: decidedAt,
         action: "worklist.decided",
         data: { revision: 2, changed: { status: { from: "OPEN", to: item.status }, rationale: { from: "", to: item.rationale } }, status: item.status, rationale: item.rationale, source: "demo seed" },
       });

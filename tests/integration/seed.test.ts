@@ -182,6 +182,8 @@ describe("seedDemo", () => {
       expect(item.sources.length).toBeGreaterThan(0);
       for (const s of item.sources) expect(s.answer.response.status).toBe("SUBMITTED");
       if (item.status !== "OPEN") expect(item.rationale).not.toBe("");
+      // "Changed" in the worklist is the seeded timeline, not the moment of seeding.
+      expect(item.updatedAt.getTime()).toBeLessThan(now.getTime());
     }
     const sources = items.flatMap((i) => i.sources.map((s) => s.answerId));
     const reviewed = await db.answer.findMany({ where: { reviewedAt: { not: null } }, select: { id: true, reviewedAt: true, updatedAt: true } });
