@@ -914,9 +914,9 @@ const NEEDS_PROMPT_FR = "Cette section reflète les besoins des survivants dans 
 const WORDING_PROMPT = "Propose new wording for the opening paragraph of this section.";
 const WORDING_PROMPT_FR = "Proposez une nouvelle formulation du premier paragraphe de cette section.";
 const WORDING_HELP =
-  "Edit the paragraph shown in the box. Your version will be compared with the draft word by word, so change only what you want changed.";
+  "Change only what you want changed: your version is compared with the draft word by word, and you can see the changes before saving.";
 const WORDING_HELP_FR =
-  "Modifiez le paragraphe affiché dans la zone de texte. Votre version sera comparée mot à mot au projet : ne modifiez que ce que vous souhaitez changer.";
+  "Ne modifiez que ce que vous souhaitez changer : votre version est comparée mot à mot au projet, et vous pouvez voir les modifications avant d'enregistrer.";
 
 const needs = (key: string, section: string): QuestionContent => ({
   key,
