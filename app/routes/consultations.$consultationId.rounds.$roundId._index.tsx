@@ -50,7 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filter = filterFrom(new URL(request.url));
   // Analysts see rates by type, never the organisations' rows (decisions 009 and 015).
   const organisationsHidden = role === "ANALYST";
-  const [{ rows, counts, emailFailed, totalInType }, rates] = await Promise.all([roundTracking(round.id, organisationsHidden ? {} : filter), responseRates(round.id)]);
+  const [tracking, rates] = await Promise.all([organisationsHidden ? null : roundTracking(round.id, filter), responseRates(round.id)]);
+  // Analysts' counts come from the rates by type: no organisation's row is read for them.
+  const { rows, counts, emailFailed, totalInType } = tracking ?? {
+    rows: [],
+    counts: { invited: rates.overall.invitedOnly, opened: rates.overall.opened, drafting: rates.overall.drafting, submitted: rates.overall.submitted, withdrawn: rates.overall.withdrawn },
+    emailFailed: 0,
+    totalInType: rates.overall.invited,
+  };
   const zone = round.timeZone;
   const canEdit = role !== "ANALYST" && !round.consultation.archivedAt;
   const when = (d: Date | null) => (d ? formatDateTime(d, zone) : null);
@@ -71,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: totalInType,
     rates,
     organisationsHidden,
-    rows: (organisationsHidden ? [] : rows).map((r) => ({
+    rows: rows.map((r) => ({
       invitationId: r.invitationId,
       organisation: r.organisation,
       // Coordinators open an organisation's response from here.

@@ -94,7 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         question: q?.prompt ?? "",
         text: r.text,
         highlighted: r.highlighted,
-        redline: q?.type === "PROPOSED_WORDING" && section ? wordingRedline(section.body, r.text) : null,
+        redline: q?.type === "PROPOSED_WORDING" && section ? wordingRedline(section.texts, r.text) : null,
         reviewed: r.reviewed,
         submittedAt: r.submittedAt ? formatDateTime(r.submittedAt, round.timeZone) : "",
         tags: a.tags,

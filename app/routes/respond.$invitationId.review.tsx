@@ -20,7 +20,8 @@ import { attachmentsOf } from "~/modules/response/attachments.server";
 import { loadRespondentPage } from "~/modules/response/respondent-page.server";
 import { reviewText } from "~/modules/response/review-text.server";
 import { missingRequired } from "~/modules/response/respondent-round.server";
-import { proposedStarts, wordingRedline } from "~/modules/response/proposed-start.server";
+import { wordingRedline } from "~/modules/analysis/wording-redline";
+import { proposedStartsBySection } from "~/modules/response/proposed-start.server";
 import { RedlineView } from "~/components/respondent/redline-view";
 import { submissionsOf, submitResponse, submitterNames, withdrawnAtOf } from "~/modules/response/submission.server";
 import { ATTRIBUTIONS, SubmitSchema } from "~/modules/response/submit-schema";
@@ -45,8 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // A proposed wording is shown as its changes to the section, not as the whole section again.
   const wordingSections = round.sections.filter((s) => s.questions.some((q) => q.type === "PROPOSED_WORDING" && round.answers.get(q.id)?.text));
-  const starts = new Map(
-    await Promise.all(wordingSections.map(async (s) => [s.key, [s.body, ...(await proposedStarts(round.round.id, s.key))]] as const)),
+  const starts = await proposedStartsBySection(
+    round.round.id,
+    wordingSections.map((s) => s.key),
   );
   const done = new URL(request.url).searchParams.get("done");
   const withdrawnAt = response?.status === "WITHDRAWN" ? await withdrawnAtOf(response.id) : null;
@@ -96,7 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         const chosen = options.map((o) => o.label).join("; ");
         // Chosen options shown untranslated are the consultation's words, not the respondent's.
         const answerFrom = a?.text == null && options.length > 0 && options.every((o) => o.from) ? options[0]!.from : undefined;
-        const wording = q.type === "PROPOSED_WORDING" && a?.text ? wordingRedline(starts.get(s.key) ?? [], a.text) : null;
+        const wording = q.type === "PROPOSED_WORDING" && a?.text ? wordingRedline([s.body, ...(starts.get(s.key) ?? [])], a.text) : null;
         return { id: q.id, prompt: q.prompt, promptFrom: q.promptFrom, answered: isAnswered(a), answer: wording ? "" : (a?.text ?? chosen), wording, answerFrom, required: q.required };
       }),
     })),

@@ -41,6 +41,24 @@ describe("the list", () => {
     ]);
   });
 
+  it("draws a wording edited from the French text against the French text", async () => {
+    const scope = await db().section.findFirstOrThrow({ where: { key: "scope", version: { rounds: { some: { id: r.params.roundId } } } } });
+    const french = "Le champ couvre les victimes des armes à sous-munitions.";
+    await db().section.update({ where: { id: scope.id }, data: { translations: { fr: { heading: "Champ", body: `${french}\n\nIl couvre aussi leurs familles.` } } } });
+    await db().answer.update({ where: { id: r.answers.wording }, data: { text: "Le champ couvre toutes les victimes des armes à sous-munitions." } });
+    try {
+      const wording = rows(await read("?section=scope")).find((a) => a.id === r.answers.wording)!;
+      expect(wording.redline).toEqual([
+        { kind: "same", text: "Le champ couvre " },
+        { kind: "ins", text: "toutes " },
+        { kind: "same", text: "les victimes des armes à sous-munitions." },
+      ]);
+    } finally {
+      await db().section.update({ where: { id: scope.id }, data: { translations: {} } });
+      await db().answer.update({ where: { id: r.answers.wording }, data: { text: TEXTS.wording } });
+    }
+  });
+
   it("filters by question, stakeholder type and section", async () => {
     expect(rows(await read(`?section=scope&question=${r.q.scopeWording}`)).map((a) => a.id)).toEqual([r.answers.wording]);
     expect(rows(await read("?section=scope&type=ngo")).map((a) => a.id).sort()).toEqual([r.answers.typeOnlyScope, r.answers.confidentialScope].sort());

@@ -116,18 +116,22 @@ export function SummaryView({ summary, nested = false }: { summary: SummaryViewD
   );
 }
 
+type SummarySection = SummaryViewData["sections"][number];
+
+/** Whether the next draft's text of this part differs from the consulted one. */
+const textChanged = (s: SummarySection) => !!s.parts?.some((p) => p.kind !== "same");
+
 /** A part with nothing to report (no summary, no decision, a text that did not change) says so in one line, not three. */
-function isQuiet(s: SummaryViewData["sections"][number]) {
+function isQuiet(s: SummarySection) {
   if (s.themesHtml || s.items.length > 0) return false;
   if (!s.key) return true;
-  return !!s.parts && !s.parts.some((p) => p.kind !== "same") && (!s.change || s.change === "unchanged");
+  return !!s.parts && !textChanged(s) && (!s.change || s.change === "unchanged");
 }
 
-function SectionChange({ section }: { section: SummaryViewData["sections"][number] }) {
+function SectionChange({ section }: { section: SummarySection }) {
   const { t } = useTranslation("summary");
   const id = `summary-${section.key}-change`;
-  const changed = !!section.parts?.some((p) => p.kind !== "same");
-  if (section.parts && changed) return <RedlineView parts={section.parts} title={t("changeTitle")} id={id} />;
+  if (section.parts && textChanged(section)) return <RedlineView parts={section.parts} title={t("changeTitle")} id={id} />;
   return (
     <section className="redline" aria-labelledby={id}>
       <h3 id={id} className="redline__title">

@@ -11,6 +11,7 @@ import { db } from "~/modules/db/client.server";
 import { serialQuery } from "~/modules/db/serial-query.server";
 import { attributionLabel, namesOrganisation, publicationLimit, type Reader } from "./attribution";
 import { COUNT_CAP, DOCUMENT_KEY, MARK_END, MARK_START, TEXT_PAGE_SIZE } from "./schemas";
+import { sectionTexts } from "./wording-redline";
 
 const TEXT_TYPES = ["SHORT_TEXT", "LONG_TEXT", "PROPOSED_WORDING"] as const;
 
@@ -28,7 +29,7 @@ export type TextAnswerFilter = {
 export async function textSections(roundId: string) {
   const round = await db().round.findUniqueOrThrow({
     where: { id: roundId },
-    select: { version: { select: { sections: { orderBy: { position: "asc" }, select: { id: true, key: true, heading: true, body: true, position: true } } } } },
+    select: { version: { select: { sections: { orderBy: { position: "asc" }, select: { id: true, key: true, heading: true, body: true, translations: true, position: true } } } } },
   });
   const questions = await db().question.findMany({
     where: { roundId, type: { in: [...TEXT_TYPES] } },
@@ -36,8 +37,8 @@ export async function textSections(roundId: string) {
     select: { id: true, prompt: true, type: true, sectionId: true, retiredAt: true, position: true },
   });
   const sections = [
-    ...round.version.sections.map((s, i) => ({ key: s.key, heading: `${i + 1}. ${s.heading}`, body: s.body, questions: questions.filter((q) => q.sectionId === s.id) })),
-    { key: DOCUMENT_KEY, heading: "The document as a whole", body: "", questions: questions.filter((q) => q.sectionId === null) },
+    ...round.version.sections.map((s, i) => ({ key: s.key, heading: `${i + 1}. ${s.heading}`, texts: sectionTexts(s), questions: questions.filter((q) => q.sectionId === s.id) })),
+    { key: DOCUMENT_KEY, heading: "The document as a whole", texts: [] as string[], questions: questions.filter((q) => q.sectionId === null) },
   ];
   return sections.filter((s) => s.questions.length > 0);
 }

@@ -1,7 +1,7 @@
 /** What an item rests on: its source answers, each named as this reader may see it, and the sections to file it under. */
 import { attributionLabel, publicationLimit, type Reader } from "~/modules/analysis/attribution";
 import { DOCUMENT_KEY } from "~/modules/analysis/schemas";
-import { wordingRedline } from "~/modules/analysis/wording-redline";
+import { sectionTexts, wordingRedline } from "~/modules/analysis/wording-redline";
 import { db } from "~/modules/db/client.server";
 
 /**
@@ -16,7 +16,7 @@ export async function sourceAnswersView(reader: Reader, consultationId: string, 
     select: {
       id: true,
       text: true,
-      question: { select: { prompt: true, type: true, section: { select: { key: true, heading: true, body: true } } } },
+      question: { select: { prompt: true, type: true, section: { select: { key: true, heading: true, body: true, translations: true } } } },
       response: {
         select: {
           status: true,
@@ -35,7 +35,7 @@ export async function sourceAnswersView(reader: Reader, consultationId: string, 
       id: a.id,
       text: a.text ?? "",
       question: a.question.prompt,
-      redline: a.question.type === "PROPOSED_WORDING" && a.question.section ? wordingRedline(a.question.section.body, a.text ?? "") : null,
+      redline: a.question.type === "PROPOSED_WORDING" && a.question.section ? wordingRedline(sectionTexts(a.question.section), a.text ?? "") : null,
       sectionKey: a.question.section?.key ?? null,
       roundId: a.response.round.id,
       withdrawn: a.response.status === "WITHDRAWN",
