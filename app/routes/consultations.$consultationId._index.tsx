@@ -3,8 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { consultationOverview } from "~/modules/consultation/consultations.server";
 import { formatDateTime } from "~/modules/round/dates";
+import { WORKLIST_STATUSES } from "~/modules/worklist/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Consultation"} – Consult` }];
+
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireConsultationAccess(request, params.consultationId!);
@@ -13,16 +16,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: c.id,
     title: c.title,
     summary: c.summary,
-    languages: c.languages,
+    languages: c.languages.map((code) => languageNames.of(code) ?? code),
     members: c.members.map((m) => ({ name: m.user.name, role: m.role.toLowerCase() })),
     versions: c.versions.map((v) => ({ id: v.id, number: v.number, title: v.title, sections: v._count.sections, locked: !!v.lockedAt })),
+    worklist: {
+      total: [...c.worklistByStatus.values()].reduce((a, b) => a + b, 0),
+      byStatus: WORKLIST_STATUSES.map((s) => ({ id: s.id, label: s.label, count: c.worklistByStatus.get(s.id) ?? 0 })).filter((s) => s.count > 0),
+    },
     rounds: c.rounds.map((r) => ({
       id: r.id,
       title: r.title,
       status: r.status,
       invited: r._count.invitations,
       questions: r._count.questions,
-      submitted: r.responses.filter((x) => x.status === "SUBMITTED").length,
+      submitted: c.submittedByRound.get(r.id) ?? 0,
       closes: r.closesAt ? formatDateTime(r.closesAt, r.timeZone) : null,
     })),
   };
@@ -65,11 +72,29 @@ export default function ConsultationPage() {
           </tbody>
         </table>
       </div>
+      <h2>Worklist</h2>
+      {d.worklist.total === 0 ? (
+        <p>
+          No items yet. <Link to="worklist">Open the worklist</Link> to add one, or create items from a round&apos;s written answers.
+        </p>
+      ) : (
+        <p>
+          <Link to="worklist">
+            {d.worklist.total} item{d.worklist.total === 1 ? "" : "s"}
+          </Link>
+          : {d.worklist.byStatus.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(", ")}.
+        </p>
+      )}
       <h2>Document versions</h2>
       <ul>
         {d.versions.map((v) => (
           <li key={v.id}>
-            Version {v.number}: {v.title} ({v.sections} sections{v.locked ? ", in use by a round, read-only" : ""})
+            <Link to={`versions/${v.id}`}>
+              Version {v.number}: {v.title}
+            </Link>{" "}
+            <span className="muted">
+              ({v.sections} sections{v.locked ? ", in use by a round, read-only" : ""})
+            </span>
           </li>
         ))}
       </ul>
@@ -81,7 +106,7 @@ export default function ConsultationPage() {
           </li>
         ))}
       </ul>
-      <p className="muted">Languages: {d.languages.join(", ")}</p>
+      <p className="muted">Runs in {d.languages.join(", ")}.</p>
     </>
   );
 }

@@ -8,7 +8,8 @@ import { db } from "~/modules/db/client.server";
 import { action as newAction } from "~/routes/consultations.new";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/consultations.$consultationId.settings";
 import { loader as auditLoader } from "~/routes/consultations.$consultationId.audit";
-import { BASE, context, cookieFor, outcome, post as postForm } from "./route-helpers";
+import { loader as overviewLoader } from "~/routes/consultations.$consultationId._index";
+import { BASE, context, cookieFor, get, outcome, post as postForm } from "./route-helpers";
 
 const post = (path: string, cookie: string, fields: Record<string, string | string[]>) => postForm(path, fields, cookie);
 
@@ -76,6 +77,31 @@ describe("creating a consultation", () => {
   it("is refused to someone who coordinates nothing", async () => {
     const result = await outcome(() => newAction({ request: post("/consultations/new", stranger, { title: "Mine", languages: "en", timeZone: "UTC" }), params: {}, context }));
     expect(result.status).toBe(403);
+  });
+});
+
+describe("the overview", () => {
+  it("names its languages and sums up the worklist by decision", async () => {
+    const read = () => outcome(() => overviewLoader({ request: get(`/consultations/${consultationId}`, analyst), params: { consultationId }, context }));
+    const empty = await read();
+    expect(empty.status).toBe(200);
+    expect(empty.data.languages).toEqual(["English", "French"]);
+    expect(empty.data.worklist).toEqual({ total: 0, byStatus: [] });
+    await db().worklistItem.createMany({
+      data: [
+        { consultationId, summary: "One", status: "OPEN" },
+        { consultationId, summary: "Two", status: "OPEN" },
+        { consultationId, summary: "Three", status: "NOTED", rationale: "Noted." },
+      ],
+    });
+    expect((await read()).data.worklist).toEqual({
+      total: 3,
+      byStatus: [
+        { id: "OPEN", label: "Open", count: 2 },
+        { id: "NOTED", label: "Noted", count: 1 },
+      ],
+    });
+    await db().worklistItem.deleteMany({ where: { consultationId } });
   });
 });
 
