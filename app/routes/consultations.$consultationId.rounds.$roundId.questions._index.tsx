@@ -13,6 +13,7 @@ import { moveQuestion } from "~/modules/questionnaire/builder.server";
 import { copyQuestionnaire, copyReport, copySources } from "~/modules/questionnaire/copy.server";
 import { loadQuestionnaire, questionnaireLock, requireQuestionnaireEditor } from "~/modules/questionnaire/questionnaire.server";
 import { CopySchema } from "~/modules/questionnaire/schemas";
+import { firstQuestionNumbers } from "~/modules/questionnaire/numbering";
 import { formatDateTime } from "~/modules/round/dates";
 import { requireRoundAccess } from "~/modules/round/round-access.server";
 import { readForm } from "~/modules/forms/read-form.server";
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     copiedId ? copyReport(round, copiedId) : null,
   ]);
   const lock = questionnaireLock(round.status, round.consultation.archivedAt);
+  const firsts = firstQuestionNumbers(questionnaire.groups);
   return {
     consultationId: round.consultationId,
     roundId: round.id,
@@ -49,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lock,
     done: DONE[url.searchParams.get("done") ?? ""] ?? null,
     copied,
-    groups: questionnaire.groups,
+    groups: questionnaire.groups.map((g, i) => ({ ...g, firstNumber: firsts[i]! })),
     activeCount: questionnaire.activeCount,
     retired: questionnaire.retired.map((q) => ({ ...q, retiredAt: formatDateTime(q.retiredAt, round.timeZone) })),
     sources,
@@ -162,7 +164,7 @@ export default function Questionnaire() {
           {g.questions.length === 0 ? (
             <p className="muted">No questions {g.sectionId ? "about this section" : "about the document as a whole"}.</p>
           ) : (
-            <ol className="builder-list">
+            <ol className="builder-list" start={g.firstNumber}>
               {g.questions.map((q, i) => (
                 <li key={q.id} id={`q-${q.id}`} tabIndex={-1}>
                   <p className="builder-prompt">{q.prompt}</p>
@@ -172,24 +174,24 @@ export default function Questionnaire() {
                   <div className="builder-actions">
                     <Link to={q.id}>
                       {d.canEdit ? "Edit" : "View"}
-                      <span className="visually-hidden"> question {i + 1}</span>
+                      <span className="visually-hidden"> question {g.firstNumber + i}</span>
                     </Link>
                     {d.canEdit ? (
                       <>
                         <Link to={`${q.id}#delete`}>
                           {q.answers > 0 ? "Retire" : "Delete"}
-                          <span className="visually-hidden"> question {i + 1}</span>
+                          <span className="visually-hidden"> question {g.firstNumber + i}</span>
                         </Link>
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="questionId" value={q.id} />
                           {i > 0 ? (
                             <button className="button button--secondary button--small" type="submit" name="intent" value="move-up">
-                              Move up<span className="visually-hidden"> question {i + 1}</span>
+                              Move up<span className="visually-hidden"> question {g.firstNumber + i}</span>
                             </button>
                           ) : null}
                           {i < g.questions.length - 1 ? (
                             <button className="button button--secondary button--small" type="submit" name="intent" value="move-down">
-                              Move down<span className="visually-hidden"> question {i + 1}</span>
+                              Move down<span className="visually-hidden"> question {g.firstNumber + i}</span>
                             </button>
                           ) : null}
                         </Form>

@@ -66,7 +66,7 @@ export default function Preview() {
 
       <div className="preview-frame" lang={d.language} dir={d.language === "ar" ? "rtl" : "ltr"}>
         <h2>
-          {d.section.number}. {d.section.heading}
+          {d.section.number ? `${d.section.number}. ` : ""}{d.section.heading}
         </h2>
         <div className="section-layout">
           {d.section.html ? (
@@ -77,7 +77,7 @@ export default function Preview() {
           <form aria-label="Answers (preview)" onSubmit={(event) => event.preventDefault()}>
             {d.questions.length === 0 ? <p className="muted">No questions about this section.</p> : null}
             {d.questions.map((q, i) => (
-              <QuestionField key={q.id} question={q} number={i + 1} value={undefined} proposedStart={d.section.body} />
+              <QuestionField key={q.id} question={q} number={d.firstNumber + i} value={undefined} proposedStart={d.section.body} />
             ))}
             <div className="button-row">
               <button className="button" type="submit" disabled>

@@ -10,11 +10,13 @@ import { env } from "~/modules/config/env.server";
 import { readForm } from "~/modules/forms/read-form.server";
 import { renderMarkdown } from "~/modules/document/markdown.server";
 import { localeOf } from "~/modules/i18n/languages";
+import { firstQuestionNumbers } from "~/modules/questionnaire/numbering";
 import { fieldName } from "~/modules/questionnaire/questions";
 import { newSaveKey } from "~/modules/response/save-fields";
 import { currentRevisions } from "~/modules/response/save.server";
 import { loadSection, saveSection } from "~/modules/response/section-action.server";
 import { keptAnswers } from "~/modules/response/section-post.server";
+import { GENERAL_KEY } from "~/modules/response/respondent-round.server";
 import { claimableStash, stashedFor } from "~/modules/response/stash.server";
 
 // Served as HTML with one small enhancement script (docs/decisions/007-html-only-respondent-pages.md):
@@ -63,8 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitationId: round.invitationId,
     isOpen: round.isOpen,
     locale: localeOf(language),
-    section: { key: section.key, heading: section.heading, html, body: section.body, number: index + 1, untranslatedFrom: section.untranslatedFrom, headingFrom: section.headingFrom },
+    section: { key: section.key, heading: section.heading, html, body: section.body, number: section.key === GENERAL_KEY ? null : index + 1, untranslatedFrom: section.untranslatedFrom, headingFrom: section.headingFrom },
     questions: section.questions,
+    firstNumber: firstQuestionNumbers(round.sections)[index] ?? 1,
     values,
     revisions,
     stash: stash ? { time: when(stash.createdAt), answers: keptAnswers(section.questions, stash.fields) } : null,

@@ -12,7 +12,9 @@ import { fieldName, type FormQuestion } from "~/modules/questionnaire/questions"
 import { loadRespondentRound, type RespondentSection } from "~/modules/response/respondent-round.server";
 import { loader as contentsLoader } from "~/routes/respond.$invitationId._index";
 import { loader as reviewLoader } from "~/routes/respond.$invitationId.review";
-import { action as sectionAction } from "~/routes/respond.$invitationId.sections.$sectionKey";
+import { action as sectionAction, loader as sectionLoader } from "~/routes/respond.$invitationId.sections.$sectionKey";
+import { loader as previewLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.questions.preview";
+import { loader as resultsLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.results";
 import { seedDemo } from "../../prisma/seed/demo";
 import { context, cookieForEmail, get, outcome, post } from "./route-helpers";
 
@@ -49,6 +51,40 @@ beforeAll(async () => {
   invitationId = invitation.id;
   cookie = await cookieForEmail(SUBMITTER);
   sections = (await loadRespondentRound(invitationId)).sections;
+});
+
+describe("question numbers", () => {
+  it("run straight through the round, the same on the respondent's section pages, the coordinators' preview and the results", async () => {
+    const round = await db().round.findFirstOrThrow({ where: { status: "OPEN", invitations: { some: { id: invitationId } } } });
+    const coordinator = await cookieForEmail("coordinator@consult.localhost");
+    let expected = 1;
+    for (const [index, section] of sections.entries()) {
+      const page = await outcome(() => sectionLoader({ request: get(`/respond/${invitationId}/sections/${section.key}`, cookie), params: { invitationId, sectionKey: section.key }, context }));
+      expect(page.data.firstNumber, section.key).toBe(expected);
+      // The document as a whole is no numbered section of the draft.
+      expect(page.data.section.number).toBe(section.key === "general" ? null : index + 1);
+      const preview = await outcome(() =>
+        previewLoader({
+          request: get(`/consultations/${round.consultationId}/rounds/${round.id}/questions/preview?section=${section.key}`, coordinator),
+          params: { consultationId: round.consultationId, roundId: round.id },
+          context,
+        }),
+      );
+      expect(preview.data.firstNumber, section.key).toBe(expected);
+      const resultsKey = section.key === "general" ? "whole-document" : section.key;
+      const results = await outcome(() =>
+        resultsLoader({
+          request: get(`/consultations/${round.consultationId}/rounds/${round.id}/results?section=${resultsKey}`, coordinator),
+          params: { consultationId: round.consultationId, roundId: round.id },
+          context,
+        }),
+      );
+      expect(results.data.questions[0].number, section.key).toBe(expected);
+      expected += section.questions.length;
+    }
+    expect(sections.at(-1)!.key).toBe("general");
+    expect(expected).toBeGreaterThan(20);
+  });
 });
 
 describe("the contents page", () => {

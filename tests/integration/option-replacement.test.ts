@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
+import { questionHeader, roundQuestions } from "~/modules/export/responses.server";
 import { labelDistance, planOptions } from "~/modules/questionnaire/options";
 import { action as editAction, loader as editLoader } from "~/routes/consultations.$consultationId.rounds.$roundId.questions.$questionId";
 import { action as newAction } from "~/routes/consultations.$consultationId.rounds.$roundId.questions.new";
@@ -110,5 +111,13 @@ describe("editing the options of an answered question", () => {
 
     const retiredPage = await outcome(() => editLoader({ request: get(`${base()}/${questionId}`, cookie), params: { consultationId, roundId, questionId }, context }));
     expect(retiredPage.data.answers.map((a: { organisation: string; answer: string }) => `${a.organisation}: ${a.answer}`).sort()).toEqual(["Laos: Sometimes", "Mexico: Often"]);
+
+    // Exports number the current questions as respondents see them; the retired one follows them.
+    const exported = await roundQuestions(roundId);
+    const current = exported.filter((q) => !q.retired);
+    expect(current.map((q) => q.number)).toEqual(current.map((_, i) => i + 1));
+    expect(current.find((q) => q.id === replacementId)).toBeDefined();
+    expect(exported.at(-1)).toMatchObject({ id: questionId, retired: true, number: current.length + 1 });
+    expect(questionHeader(exported.at(-1)!)).toMatch(/ \(retired\)$/);
   });
 });

@@ -22,7 +22,9 @@ export type SectionPageData = {
   invitationId: string;
   isOpen: boolean;
   locale: string;
-  section: { key: string; heading: string; html: string; body: string; number: number; untranslatedFrom?: string; headingFrom?: string };
+  section: { key: string; heading: string; html: string; body: string; number: number | null; untranslatedFrom?: string; headingFrom?: string };
+  /** Questions are numbered straight through the round (modules/questionnaire/numbering.ts). */
+  firstNumber: number;
   questions: FormQuestion[];
   values: Fields;
   revisions: Record<string, number>;
@@ -87,7 +89,8 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
     <>
       <RoundHeader {...d.header} current={d.section.heading} currentFrom={d.section.headingFrom} />
       <h1>
-        {d.section.number}. <span {...untranslated(d.section.headingFrom)}>{d.section.heading}</span>
+        {d.section.number ? `${d.section.number}. ` : ""}
+        <span {...untranslated(d.section.headingFrom)}>{d.section.heading}</span>
       </h1>
       <UntranslatedNote from={d.section.untranslatedFrom} />
       {d.done && !actionData ? (
@@ -155,7 +158,7 @@ export function SectionForm({ page: d, actionData }: { page: SectionPageData; ac
             <QuestionField
               key={q.id}
               question={q}
-              number={i + 1}
+              number={d.firstNumber + i}
               value={values[fieldName(q.id)]}
               savedValue={d.values[fieldName(q.id)]}
               revision={revisions[q.id] ?? 0}

@@ -21,7 +21,11 @@ export type RoundQuestion = {
   labels: Map<string, string>;
 };
 
-/** The round's questions in questionnaire order (sections in order, the whole-document ones last), retired ones too: old answers stay readable. */
+/**
+ * The round's questions numbered as respondents see them (sections in order, the
+ * whole-document ones last: modules/questionnaire/numbering.ts), then the retired ones, numbered
+ * on after them, so that their answers stay readable.
+ */
 export async function roundQuestions(roundId: string): Promise<RoundQuestion[]> {
   const questions = await db().question.findMany({
     where: { roundId },
@@ -29,7 +33,7 @@ export async function roundQuestions(roundId: string): Promise<RoundQuestion[]> 
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
   return questions
-    .sort((a, b) => (a.section?.position ?? 1e6) - (b.section?.position ?? 1e6) || a.position - b.position)
+    .sort((a, b) => Number(!!a.retiredAt) - Number(!!b.retiredAt) || (a.section?.position ?? 1e6) - (b.section?.position ?? 1e6) || a.position - b.position)
     .map((q, i) => ({
       id: q.id,
       number: i + 1,

@@ -8,6 +8,7 @@ import { db } from "~/modules/db/client.server";
 import { renderMarkdown } from "~/modules/document/markdown.server";
 import { GENERAL_KEY } from "~/modules/response/respondent-round.server";
 import { fixedOptionLabels, type StoredTranslation } from "./builder.server";
+import { firstQuestionNumbers } from "./numbering";
 import { byPosition } from "./questionnaire.server";
 import { optionsOf, type FormQuestion, type QuestionType } from "./questions";
 import { hasOwnOptions } from "./schemas";
@@ -69,8 +70,9 @@ export async function loadPreview(roundId: string, wanted: { section: string | n
     languages,
     language,
     untranslated,
-    sections: sections.map((s, i) => ({ key: s.key, label: `${i + 1}. ${s.heading}`, questions: s.questions.length })),
-    section: { key: section.key, number: index + 1, heading: section.heading, body: section.body, html: renderMarkdown(section.body) },
+    sections: sections.map((s, i) => ({ key: s.key, label: s.key === GENERAL_KEY ? s.heading : `${i + 1}. ${s.heading}`, questions: s.questions.length })),
+    section: { key: section.key, number: section.key === GENERAL_KEY ? null : index + 1, heading: section.heading, body: section.body, html: renderMarkdown(section.body) },
+    firstNumber: firstQuestionNumbers(sections)[index] ?? 1,
     questions: section.questions,
     previous: sections[index - 1]?.key ?? null,
     next: sections[index + 1]?.key ?? null,
