@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RedlineView } from "~/components/respondent/redline-view";
 import type { RedlinePart } from "~/modules/document/redline";
+import { quietLine, textChanged } from "~/modules/summary/quiet";
 
 export type SummaryViewData = {
   roundTitle: string;
@@ -67,8 +68,8 @@ export function SummaryView({ summary, nested = false }: { summary: SummaryViewD
             <span lang={s.key ? summary.sourceLanguage : undefined}>{s.key ? s.heading : t("wholeDocument")}</span>
             {s.change && s.change !== "unchanged" ? <span className={`badge badge--change-${s.change}`}>{t(`change.${s.change}`)}</span> : null}
           </Heading>
-          {isQuiet(s) ? (
-            <p className="muted">{t(s.key ? "quiet" : "quietDocument")}</p>
+          {quietLine(s) ? (
+            <p className="muted">{t(quietLine(s)!)}</p>
           ) : (
             <>
               <Heading level={top + 2}>{t("themesTitle")}</Heading>
@@ -117,16 +118,6 @@ export function SummaryView({ summary, nested = false }: { summary: SummaryViewD
 }
 
 type SummarySection = SummaryViewData["sections"][number];
-
-/** Whether the next draft's text of this part differs from the consulted one. */
-const textChanged = (s: SummarySection) => !!s.parts?.some((p) => p.kind !== "same");
-
-/** A part with nothing to report (no summary, no decision, a text that did not change) says so in one line, not three. */
-function isQuiet(s: SummarySection) {
-  if (s.themesHtml || s.items.length > 0) return false;
-  if (!s.key) return true;
-  return !!s.parts && !textChanged(s) && (!s.change || s.change === "unchanged");
-}
 
 function SectionChange({ section }: { section: SummarySection }) {
   const { t } = useTranslation("summary");
