@@ -200,6 +200,22 @@ describe("the audit log page", () => {
     expect((await load("?area=nonsense")).data.total).toBe(about.data.total);
   });
 
+  it("names a worklist item and a tag by their words, and counts the answers an entry lists", async () => {
+    const lead = (await db().user.findUniqueOrThrow({ where: { email: "lead@example.org" } })).id;
+    const item = await db().worklistItem.create({ data: { consultationId, summary: "Say more about lifelong needs" } });
+    const tag = await db().tag.create({ data: { consultationId, name: "lifelong needs" } });
+    await db().auditEvent.createMany({
+      data: [
+        { consultationId, actorId: lead, action: "worklist.decided", entityType: "WorklistItem", entityId: item.id, data: { changed: { status: { from: "OPEN", to: "NOTED" } } } },
+        { consultationId, actorId: lead, action: "answer.tagged", entityType: "Tag", entityId: tag.id, data: { answers: ["cmx2e2f240081vt7d8kuuoj8j", "cmx2e2f25008vt7d60zd9o1aa"] } },
+      ],
+    });
+    const page = await load("?area=worklist");
+    expect(page.data.events[0]).toMatchObject({ entity: "Worklist item: Say more about lifelong needs", details: "changed: status OPEN → NOTED" });
+    const tagged = (await load("?area=answer")).data.events[0];
+    expect(tagged).toMatchObject({ entity: "Tag “lifelong needs”", details: "answers: 2" });
+  });
+
   it("is not shown to non-members", async () => {
     expect((await load("", stranger)).status).toBe(404);
   });

@@ -15,4 +15,11 @@ describe("the audit log in words", () => {
     expect(detailsInWords(null)).toBe("");
     expect(detailsInWords({ text: "x".repeat(500) })).toHaveLength(300);
   });
+
+  it("counts lists of record ids and writes a change as from → to", () => {
+    expect(detailsInWords({ answers: ["cmx2e2f240081vt7d8kuuoj8j", "cmx2e2f25008vt7d60zd9o1aa"], tags: ["gender"] })).toBe('answers: 2; tags: ["gender"]');
+    expect(detailsInWords({ changed: { status: { from: "OPEN", to: "REFERRED" }, rationale: { from: "", to: "Later." } } })).toBe(
+      "changed: status OPEN → REFERRED, rationale (empty) → Later.",
+    );
+  });
 });

@@ -72,7 +72,7 @@ const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0
  */
 async function entityNames(events: Array<{ entityType: string; entityId: string; data: Prisma.JsonValue }>): Promise<Map<string, string>> {
   const idsOf = (type: string) => [...new Set(events.filter((e) => e.entityType === type).map((e) => e.entityId))];
-  const [rounds, questions, versions, invitations, links, responses, consultations] = await Promise.all([
+  const [rounds, questions, versions, invitations, links, responses, consultations, items, tags, answers] = await Promise.all([
     db().round.findMany({ where: { id: { in: idsOf("Round") } }, select: { id: true, number: true, title: true } }),
     db().question.findMany({ where: { id: { in: idsOf("Question") } }, select: { id: true, prompt: true, round: { select: { number: true } } } }),
     db().documentVersion.findMany({ where: { id: { in: idsOf("DocumentVersion") } }, select: { id: true, number: true } }),
@@ -83,6 +83,12 @@ async function entityNames(events: Array<{ entityType: string; entityId: string;
     }),
     db().response.findMany({ where: { id: { in: idsOf("Response") } }, select: { id: true, organisation: { select: { name: true } }, round: { select: { number: true } } } }),
     db().consultation.findMany({ where: { id: { in: idsOf("Consultation") } }, select: { id: true, title: true } }),
+    db().worklistItem.findMany({ where: { id: { in: idsOf("WorklistItem") } }, select: { id: true, summary: true } }),
+    db().tag.findMany({ where: { id: { in: idsOf("Tag") } }, select: { id: true, name: true } }),
+    db().answer.findMany({
+      where: { id: { in: idsOf("Answer") } },
+      select: { id: true, response: { select: { organisation: { select: { name: true } } } }, question: { select: { prompt: true } } },
+    }),
   ]);
   const names = new Map<string, string>([
     ...rounds.map((r) => [r.id, `Round ${r.number}: ${shorten(r.title)}`] as const),
@@ -92,6 +98,9 @@ async function entityNames(events: Array<{ entityType: string; entityId: string;
     ...links.map((l) => [l.id, `Link of ${l.contact.user.name} (${l.invitation.organisation.name})`] as const),
     ...responses.map((r) => [r.id, `Response of ${r.organisation.name} (round ${r.round.number})`] as const),
     ...consultations.map((c) => [c.id, `Consultation: ${shorten(c.title)}`] as const),
+    ...items.map((i) => [i.id, `Worklist item: ${shorten(i.summary)}`] as const),
+    ...tags.map((t) => [t.id, `Tag “${t.name}”`] as const),
+    ...answers.map((a) => [a.id, `Answer of ${a.response.organisation.name} to “${shorten(a.question.prompt, 50)}”`] as const),
   ]);
   for (const e of events) {
     if (names.has(e.entityId)) continue;
