@@ -4,7 +4,7 @@ import { requireConsultationAccess } from "~/modules/auth/authorization.server";
 import { AUDIT_AREAS, AUDIT_PAGE_SIZE, auditLog, dayStart, isAuditArea } from "~/modules/audit/audit-log.server";
 import { actionInWords, detailsInWords } from "~/modules/audit/audit-words";
 import { db } from "~/modules/db/client.server";
-import { formatDateTime } from "~/modules/round/dates";
+import { formatShortDateTime } from "~/modules/round/dates";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Consult" }];
 
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actors: log.actors,
     events: log.events.map((e) => ({
       id: e.id,
-      at: formatDateTime(e.at, consultation.timeZone),
+      at: formatShortDateTime(e.at, consultation.timeZone),
       actor: e.actor ? e.actor.name : "System",
       action: e.action,
       entity: log.names.get(e.entityId) ?? `${e.entityType} ${e.entityId.slice(-6)}`,
@@ -125,6 +125,7 @@ export default function AuditLog() {
           <caption>
             {d.total} entr{d.total === 1 ? "y" : "ies"}
             {d.pages > 1 ? `, page ${d.page} of ${d.pages}` : ""}
+            <span className="caption-note">Times in {d.timeZone}</span>
           </caption>
           <thead>
             <tr>

@@ -13,7 +13,7 @@ import { forbidden } from "~/modules/auth/authorization.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { explainMailError, listOutbox, outboxScope, retryAllFromOutbox, retryFromOutbox, type OutboxFilter } from "~/modules/mail/outbox-view.server";
 import { db } from "~/modules/db/client.server";
-import { formatDateTime } from "~/modules/round/dates";
+import { formatShortDateTime } from "~/modules/round/dates";
 import { readForm } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox – Consult" }];
@@ -59,6 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     failedShown: outbox.failed,
     page: outbox.page,
     pages: outbox.pages,
+    timeZone: zone,
     messages: outbox.messages.map((m) => ({
       id: m.id,
       template: m.template,
@@ -68,9 +69,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       attempts: m._count.deliveryAttempts,
       lastError: m.lastError,
       explanation: explainMailError(m.lastError),
-      created: formatDateTime(m.createdAt, zone),
-      sent: m.sentAt ? formatDateTime(m.sentAt, zone) : null,
-      nextAttempt: m.status === "PENDING" && m.attempts > 0 ? formatDateTime(m.nextAttemptAt, zone) : null,
+      created: formatShortDateTime(m.createdAt, zone),
+      sent: m.sentAt ? formatShortDateTime(m.sentAt, zone) : null,
+      nextAttempt: m.status === "PENDING" && m.attempts > 0 ? formatShortDateTime(m.nextAttemptAt, zone) : null,
     })),
   };
 }
@@ -168,6 +169,7 @@ export default function Outbox() {
         <table>
           <caption>
             Messages ({d.total}){d.pages > 1 ? `, page ${d.page} of ${d.pages}` : ""}
+            <span className="caption-note">Times in {d.timeZone}</span>
           </caption>
           <thead>
             <tr>
