@@ -142,6 +142,7 @@ export default function Review() {
     <>
       <RoundHeader {...d.header} />
       <h1>{t("title")}</h1>
+      <p className="muted no-print">{t("printHint")}</p>
       {d.done ? (
         <div className="notice notice--success" role="status">
           <p>{t(d.done === "attached" ? "doneAttached" : d.done === "removed" ? "doneRemoved" : "doneWithdrawn")}</p>

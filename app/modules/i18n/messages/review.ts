@@ -5,6 +5,7 @@ export const review = defineCatalog({
   en: {
     title: "Review your answers",
     crumb: "Review",
+    printHint: "To have these answers approved within your organisation before submitting, print this page or save it as a PDF from your browser's menu.",
     missingTitle: "Required questions not answered yet",
     notAnswered: "Not answered",
     notAnsweredRequired: "Not answered (required)",
@@ -84,6 +85,7 @@ export const review = defineCatalog({
   fr: {
     title: "Relire vos réponses",
     crumb: "Relecture",
+    printHint: "Pour faire approuver ces réponses au sein de votre organisation avant de les soumettre, imprimez cette page ou enregistrez-la en PDF depuis le menu de votre navigateur.",
     missingTitle: "Questions obligatoires encore sans réponse",
     notAnswered: "Pas de réponse",
     notAnsweredRequired: "Pas de réponse (obligatoire)",
@@ -163,6 +165,7 @@ export const review = defineCatalog({
   es: {
     title: "Revisar sus respuestas",
     crumb: "Revisión",
+    printHint: "Para que su organización apruebe estas respuestas antes de enviarlas, imprima esta página o guárdela como PDF desde el menú de su navegador.",
     missingTitle: "Preguntas obligatorias aún sin responder",
     notAnswered: "Sin respuesta",
     notAnsweredRequired: "Sin respuesta (obligatoria)",
@@ -242,6 +245,7 @@ export const review = defineCatalog({
   ar: {
     title: "راجع إجاباتك",
     crumb: "المراجعة",
+    printHint: "لاعتماد هذه الإجابات داخل منظمتكم قبل تقديمها، اطبعوا هذه الصفحة أو احفظوها بصيغة PDF من قائمة المتصفح.",
     missingTitle: "أسئلة إلزامية لم تتم الإجابة عنها بعد",
     notAnswered: "لم تتم الإجابة",
     notAnsweredRequired: "لم تتم الإجابة (إلزامي)",
