@@ -192,6 +192,7 @@ export default function ResponseRecord() {
                     {group.questions.map((q) => (
                       <div key={q.id}>
                         <dt>
+                          {q.number ? `${q.number}. ` : ""}
                           {q.prompt}
                           {q.retired ? <span className="muted"> (a question since replaced)</span> : null}
                         </dt>

@@ -21,6 +21,7 @@ import { loadRespondentPage } from "~/modules/response/respondent-page.server";
 import { reviewText } from "~/modules/response/review-text.server";
 import { missingRequired } from "~/modules/response/respondent-round.server";
 import { wordingRedline } from "~/modules/analysis/wording-redline";
+import { firstQuestionNumbers } from "~/modules/questionnaire/numbering";
 import { proposedStartsBySection } from "~/modules/response/proposed-start.server";
 import { RedlineView } from "~/components/respondent/redline-view";
 import { submissionsOf, submitResponse, submitterNames, withdrawnAtOf } from "~/modules/response/submission.server";
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     wordingSections.map((s) => s.key),
   );
   const done = new URL(request.url).searchParams.get("done");
+  const firsts = firstQuestionNumbers(round.sections);
   const withdrawnAt = response?.status === "WITHDRAWN" ? await withdrawnAtOf(response.id) : null;
   return {
     title: t("title"),
@@ -88,18 +90,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       question: question.prompt,
       questionFrom: question.promptFrom,
     })),
-    sections: round.sections.map((s) => ({
+    sections: round.sections.map((s, si) => ({
       key: s.key,
       heading: s.heading,
       headingFrom: s.headingFrom,
-      questions: s.questions.map((q) => {
+      questions: s.questions.map((q, qi) => {
         const a = round.answers.get(q.id);
         const options = a?.choices.map((id) => q.options.find((o) => o.id === id) ?? { id, label: id }) ?? [];
         const chosen = options.map((o) => o.label).join("; ");
         // Chosen options shown untranslated are the consultation's words, not the respondent's.
         const answerFrom = a?.text == null && options.length > 0 && options.every((o) => o.from) ? options[0]!.from : undefined;
         const wording = q.type === "PROPOSED_WORDING" && a?.text ? wordingRedline([s.body, ...(starts.get(s.key) ?? [])], a.text) : null;
-        return { id: q.id, prompt: q.prompt, promptFrom: q.promptFrom, answered: isAnswered(a), answer: wording ? "" : (a?.text ?? chosen), wording, answerFrom, required: q.required };
+        return { id: q.id, number: firsts[si]! + qi, prompt: q.prompt, promptFrom: q.promptFrom, answered: isAnswered(a), answer: wording ? "" : (a?.text ?? chosen), wording, answerFrom, required: q.required };
       }),
     })),
   };
@@ -192,7 +194,9 @@ export default function Review() {
           <dl className="summary summary--answers">
             {s.questions.map((q) => (
               <div key={q.id} className="summary-row">
-                <dt {...untranslated(q.promptFrom)}>{q.prompt}</dt>
+                <dt>
+                  {q.number}. <span {...untranslated(q.promptFrom)}>{q.prompt}</span>
+                </dt>
                 <dd className="review-answer" dir={q.answered && !q.answerFrom ? "auto" : undefined}>
                   {!q.answered ? (
                     <span className="muted">{t(q.required ? "notAnsweredRequired" : "notAnswered")}</span>

@@ -54,11 +54,14 @@ beforeAll(async () => {
 });
 
 describe("question numbers", () => {
-  it("run straight through the round, the same on the respondent's section pages, the coordinators' preview and the results", async () => {
+  it("run straight through the round, the same on the respondent's section and review pages, the coordinators' preview and the results", async () => {
     const round = await db().round.findFirstOrThrow({ where: { status: "OPEN", invitations: { some: { id: invitationId } } } });
     const coordinator = await cookieForEmail("coordinator@consult.localhost");
+    const review = await outcome(() => reviewLoader({ request: get(`/respond/${invitationId}/review`, cookie), params: { invitationId }, context }));
+    const reviewNumbers = new Map(review.data.sections.map((s: { key: string; questions: Array<{ number: number }> }) => [s.key, s.questions[0]?.number]));
     let expected = 1;
     for (const [index, section] of sections.entries()) {
+      expect(reviewNumbers.get(section.key), section.key).toBe(expected);
       const page = await outcome(() => sectionLoader({ request: get(`/respond/${invitationId}/sections/${section.key}`, cookie), params: { invitationId, sectionKey: section.key }, context }));
       expect(page.data.firstNumber, section.key).toBe(expected);
       // The document as a whole is no numbered section of the draft.

@@ -128,6 +128,10 @@ describe("the coordinators' page of one response", () => {
     expect(choices.length).toBeGreaterThan(0);
     const optionIds = (await db().question.findMany({ where: { roundId: iraq.roundId } })).flatMap((q) => ((q.options as Array<{ id: string }> | null) ?? []).map((o) => o.id));
     for (const label of choices) expect(optionIds).not.toContain(label);
+    // Numbered as the respondent saw them (decision 016).
+    const numbers = page.data.shown.answers.flatMap((g: { questions: Array<{ number: number | null }> }) => g.questions.map((q) => q.number));
+    expect(numbers).toEqual(numbers.map((_: unknown, i: number) => i + 1));
+    expect(page.data.shown.answers.at(-1).heading).toBe("The document as a whole");
   });
 
   it("says a draft is the organisation's own and shows none of it", async () => {

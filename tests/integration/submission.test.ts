@@ -124,6 +124,10 @@ describe("submitting, replaying, resubmitting, withdrawing", () => {
     expect(s!.audits.filter((a) => a.action === "response.submitted")).toHaveLength(1);
     expect(s!.emails).toHaveLength(1);
     expect(s!.emails[0]!.text).toContain("version 1");
+    // The copy of the answers numbers the questions as the section pages do (decision 016).
+    const questions = (await loadRespondentRound(sudan.invitationId)).sections.flatMap((x) => x.questions);
+    expect(s!.emails[0]!.text).toContain(`1. ${questions[0]!.prompt}`);
+    expect(s!.emails[0]!.text).toContain(`${questions.length}. ${questions.at(-1)!.prompt}`);
 
     const submitted = await outcome(() =>
       submittedLoader({ request: get(`/respond/${sudan.invitationId}/submitted`, sudan.submitter.cookie), params: { invitationId: sudan.invitationId }, context }),

@@ -80,8 +80,10 @@ async function answerSheet(roundId: string, frozen: FrozenAnswer[]) {
   const byQuestion = new Map(frozen.map((a) => [a.questionId, a]));
   const groups = [
     ...round.version.sections.map((s) => ({ id: s.id as string | null, heading: `${s.position}. ${s.heading}` })),
-    { id: null, heading: "The whole document" },
+    { id: null, heading: "The document as a whole" },
   ];
+  // Current questions numbered as respondents saw them (decision 016); retired ones unnumbered.
+  let number = 0;
   return groups
     .map((g) => ({
       heading: g.heading,
@@ -92,6 +94,7 @@ async function answerSheet(roundId: string, frozen: FrozenAnswer[]) {
           const labels = new Map(optionsOf(q.type as QuestionType, q.options).map((o) => [o.id, o.label]));
           return {
             id: q.id,
+            number: q.retiredAt ? null : ++number,
             prompt: q.prompt,
             retired: !!q.retiredAt,
             choices: answer?.choices.map((id) => labels.get(id) ?? id) ?? [],

@@ -10,6 +10,7 @@ import { env } from "~/modules/config/env.server";
 import { db } from "~/modules/db/client.server";
 import { isLanguage, localeOf } from "~/modules/i18n/languages";
 import { queueEmail } from "~/modules/mail/outbox.server";
+import { firstQuestionNumbers } from "~/modules/questionnaire/numbering";
 import { formatDateTime, isTimeZone } from "~/modules/round/dates";
 import { formatSize } from "./attachment-rules";
 import type { RespondentRound } from "./respondent-round.server";
@@ -73,11 +74,13 @@ export async function submitResponse(input: {
       .filter((q) => round.answers.has(q.id))
       .map((q) => ({ questionId: q.id, choices: round.answers.get(q.id)!.choices, text: round.answers.get(q.id)!.text })),
   );
-  const receiptLines = round.sections.flatMap((s) =>
-    s.questions.map((q) => {
+  // Numbered as on the section pages (decision 016), so the receipt can be discussed by number.
+  const firsts = firstQuestionNumbers(round.sections);
+  const receiptLines = round.sections.flatMap((s, si) =>
+    s.questions.map((q, qi) => {
       const value = round.answers.get(q.id);
       const chosen = value?.choices.map((id) => q.options.find((o) => o.id === id)?.label ?? id).join("; ");
-      return { section: s.heading, question: q.prompt, answer: (value?.text ?? chosen) || "" };
+      return { section: s.heading, question: `${firsts[si]! + qi}. ${q.prompt}`, answer: (value?.text ?? chosen) || "" };
     }),
   );
   const receiptKey = input.submitKey ? `submit:${responseId}:${input.submitKey}` : null;
