@@ -80,7 +80,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ intent, errors: { form: "Unknown action." }, values }, { status: 400 });
 }
 
-const answered = (n: number) => (n === 0 ? "no answers yet" : n === 1 ? "1 organisation answered" : `${n} organisations answered`);
+// Drafts count: their answers are kept through any change to the question, like submitted ones.
+const answered = (n: number) => (n === 0 ? "no answers yet" : `answered by ${n} organisation${n === 1 ? "" : "s"}, drafts included`);
 
 export default function Questionnaire() {
   const d = useLoaderData<typeof loader>();
