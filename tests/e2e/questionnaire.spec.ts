@@ -160,6 +160,6 @@ test("fixing the wording of an answered question on the open round warns who wil
   await expect(page.getByText("The question was saved.")).toBeVisible();
   const item = page.locator(`#q-${questionId}`);
   await expect(item.locator(".builder-prompt")).toHaveText(wording);
-  await expect(item).toContainText(/\d+ organisations? answered/);
+  await expect(item).toContainText(/answered by \d+ organisations?, drafts included/);
   await expectAccessible(page, "questionnaire after a wording fix");
 });
