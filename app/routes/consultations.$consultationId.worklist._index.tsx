@@ -69,6 +69,12 @@ export default function Worklist() {
     next.delete("page");
     return `?${next}`;
   };
+  const download = (format: "csv" | "xlsx") => {
+    const next = new URLSearchParams(params);
+    next.delete("page");
+    next.set("format", format);
+    return `/consultations/${d.consultationId}/worklist/export?${next}`;
+  };
   const toPage = (page: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(page));
@@ -114,6 +120,17 @@ export default function Worklist() {
       {d.items.length === 0 ? (
         <p>{d.page > 1 && d.matching > 0 ? `There is no page ${d.page}: ${d.matching} item${d.matching === 1 ? "" : "s"} match, on ${d.pages} page${d.pages === 1 ? "" : "s"}.` : d.total === 0 ? "No items yet. Create them from the written answers of a round, or by hand with “New item”." : "No items match these filters."}</p>
       ) : (
+        <>
+        <p>
+          Download {d.matching === 1 ? "this item" : `these ${d.matching} items`} with their decisions:{" "}
+          <a href={download("xlsx")} download>
+            Excel (XLSX)
+          </a>{" "}
+          ·{" "}
+          <a href={download("csv")} download>
+            CSV
+          </a>
+        </p>
         <div className="table-wrap">
           <table>
             <caption>
@@ -158,6 +175,7 @@ export default function Worklist() {
             </tbody>
           </table>
         </div>
+        </>
       )}
       {d.page > 1 || d.page < d.pages ? (
         <nav className="pagination" aria-label="Pages of items">

@@ -8,6 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/modules/db/client.server";
 import { action as itemAction, loader as itemLoader } from "~/routes/consultations.$consultationId.worklist.$itemId";
 import { loader as listLoader } from "~/routes/consultations.$consultationId.worklist._index";
+import { loader as exportLoader } from "~/routes/consultations.$consultationId.worklist.export";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { action as newAction, loader as newLoader } from "~/routes/consultations.$consultationId.worklist.new";
 import { buildRound } from "./text-answers-fixture";
 import { context, get, outcome, post } from "./route-helpers";
@@ -185,5 +188,41 @@ describe("the list", () => {
   it("is not shown to another consultation's team", async () => {
     expect((await list("", other.coordinator.cookie)).status).toBe(404);
     expect((await readItem(itemId, other.coordinator.cookie)).status).toBe(404);
+  });
+});
+
+describe("the list as a download", () => {
+  const download = async (query: string, cookie = r.coordinator.cookie) => {
+    const response = await exportLoader({ request: get(`${base()}/export${query}`, cookie), params: { consultationId: r.consultationId }, context });
+    expect(response).toBeInstanceOf(Response);
+    return response as Response;
+  };
+
+  it("holds the items the page shows, with their decisions, as CSV and XLSX, audited", async () => {
+    const decided = await db().worklistItem.findFirstOrThrow({ where: { consultationId: r.consultationId, status: { not: "OPEN" } } });
+    const page = await list(`?status=${decided.status}`);
+    const shown = page.data.items as Array<{ summary: string; status: string }>;
+    expect(shown.length).toBeGreaterThan(0);
+
+    const csv = await download(`?status=${decided.status}&format=csv`);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toMatch(/-worklist\.csv"$/);
+    const [header, ...rows] = parse(Buffer.from(await csv.arrayBuffer()).subarray(3).toString("utf8")) as string[][];
+    expect(header).toEqual(["Section", "Summary", "Type", "Priority", "Decision", "Rationale", "Owner", "Round", "Source answers", "Last changed (UTC)"]);
+    expect(rows.map((row) => row[1])).toEqual(shown.map((i) => i.summary));
+    expect(rows.map((row) => row[4])).toEqual(shown.map((i) => i.status));
+    expect(rows.every((row) => row[5] !== "")).toBe(true); // a decision carries its rationale
+
+    const xlsx = await download(`?status=${decided.status}&format=xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets[0]!.rowCount).toBe(rows.length + 1);
+    const audits = await db().auditEvent.findMany({ where: { consultationId: r.consultationId, action: "export.downloaded" } });
+    expect(audits.map((a) => (a.data as { export: string }).export).sort()).toEqual(["worklist.csv", "worklist.xlsx"]);
+  });
+
+  it("is not given to another consultation's team", async () => {
+    const refused = await outcome(() => exportLoader({ request: get(`${base()}/export?format=csv`, other.coordinator.cookie), params: { consultationId: r.consultationId }, context }));
+    expect(refused.status).toBe(404);
   });
 });
