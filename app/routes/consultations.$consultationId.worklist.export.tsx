@@ -34,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": CONTENT_TYPES[format],
       "Content-Disposition": `attachment; filename="${consultation.slug}-worklist.${format}"`,
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -50,7 +50,6 @@ export async function exportDownload(access: ConsultationAccess, round: ExportRo
       "Content-Type": CONTENT_TYPES[e.format],
       "Content-Disposition": `attachment; filename="${downloadFilename(round.consultation.slug, round.number, e)}"`,
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }
