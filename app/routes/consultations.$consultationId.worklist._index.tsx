@@ -12,7 +12,7 @@ import { formatShortDateTime } from "~/modules/round/dates";
 import { teamMembers } from "~/modules/worklist/items.server";
 import { parseWorklistFilter, worklist, WORKLIST_PAGE_SIZE } from "~/modules/worklist/list.server";
 import { decisionLabel, DONE_FILTER, priorityLabel, typeLabel, WORKLIST_PRIORITIES, WORKLIST_SORTS, WORKLIST_STATUSES, WORKLIST_TYPES } from "~/modules/worklist/schemas";
-import { sectionsEverUsed } from "~/modules/worklist/sources.server";
+import { sectionNamer, sectionsEverUsed } from "~/modules/worklist/sources.server";
 
 export const meta: MetaFunction = () => [{ title: "Worklist – Consult" }];
 
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamMembers(consultationId),
     sectionsEverUsed(consultationId),
   ]);
-  const sectionName = (key: string | null) => (key ? (sections.find((s) => s.key === key)?.heading ?? key) : "The document as a whole");
+  const sectionName = sectionNamer(sections);
   const filteredRound = rounds.find((r) => r.id === filter.roundId);
   return {
     consultationId,

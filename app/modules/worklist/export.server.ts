@@ -6,14 +6,14 @@
 import type { Table } from "~/modules/export/table";
 import { parseWorklistFilter, worklist, WORKLIST_PAGE_SIZE, type WorklistFilter } from "./list.server";
 import { decisionLabel, priorityLabel, typeLabel } from "./schemas";
-import { sectionsEverUsed } from "./sources.server";
+import { sectionNamer, sectionsEverUsed } from "./sources.server";
 
 export const WORKLIST_HEADERS = ["Section", "Summary", "Type", "Priority", "Decision", "Rationale", "Owner", "Round", "Source answers", "Last changed (UTC)"];
 
 export async function worklistTable(consultationId: string, params: URLSearchParams): Promise<Table> {
   const filter: WorklistFilter = { ...parseWorklistFilter(params), page: 1 };
   const sections = await sectionsEverUsed(consultationId);
-  const sectionName = (key: string | null) => (key ? (sections.find((s) => s.key === key)?.heading ?? key) : "The document as a whole");
+  const sectionName = sectionNamer(sections);
   async function* batches(): AsyncGenerator<string[][]> {
     for (let page = 1; ; page++) {
       const { items } = await worklist(consultationId, { ...filter, page });

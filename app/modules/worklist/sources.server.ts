@@ -83,3 +83,9 @@ export async function sectionsEverUsed(consultationId: string) {
   for (const row of rows) if (!named.has(row.key)) named.set(row.key, row.heading);
   return [...named].map(([key, heading]) => ({ key, heading }));
 }
+
+/** An item's section in words, from `sectionsEverUsed`: its heading, its key if none has it, or the document as a whole. */
+export function sectionNamer(sections: ReadonlyArray<{ key: string; heading: string }>) {
+  const headings = new Map(sections.map((s) => [s.key, s.heading]));
+  return (key: string | null) => (key ? (headings.get(key) ?? key) : "The document as a whole");
+}
